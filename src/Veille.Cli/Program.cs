@@ -1,1 +1,3 @@
-Console.WriteLine("veille");
+using Veille.Cli;
+
+return VeilleCli.Run(args);

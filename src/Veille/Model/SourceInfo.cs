@@ -20,4 +20,10 @@ public sealed record SourceInfo(
     string? Author = null)
 {
     public static SourceInfo Empty { get; } = new();
+
+    /// <summary>What groups documents of one outlet for boilerplate detection: the source, else the URL's host, else the input folder.</summary>
+    public string? GroupKey =>
+        Source
+        ?? (Url is not null && Uri.TryCreate(Url, UriKind.Absolute, out Uri? uri) ? uri.Host : null)
+        ?? (Path is not null ? System.IO.Path.GetDirectoryName(Path) : null);
 }

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Spectre.Console;
+using Veille.Hosting;
+
+namespace Veille.Cli.Commands;
+
+/// <summary>Options shared by every command, and the error and JSON helpers of the hosts.</summary>
+internal static class CommonOptions
+{
+    public static readonly Option<string?> Data = new("--data")
+    {
+        Description = $"Data folder (default: ${VeilleHost.DataFolderVariable}, else ./{VeilleHost.DefaultDataFolder})",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> Json = new("--json")
+    {
+        Description = "Machine-readable JSON output on stdout",
+        Recursive = true,
+    };
+
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    /// <summary>Runs a command body, turning known failures into a clear message and an exit code.</summary>
+    public static int Guard(ParseResult parse, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (CliException exception)
+        {
+            ReportError(parse, exception.Code, exception.Message);
+            return exception.ExitCode;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            ReportError(parse, Pipeline.ErrorCodes.StoreFailure, exception.Message);
+            return VeilleCli.Failed;
+        }
+    }
+
+    public static void ReportError(ParseResult parse, string code, string message)
+    {
+        if (parse.GetValue(Json))
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(new { error = new { code, message } }, JsonOptions));
+        }
+
+        Console.Error.WriteLine($"error {code}: {message}");
+    }
+
+    public static void WriteJson(object value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+
+    public static VeilleHost OpenHost(ParseResult parse) => VeilleHost.Open(parse.GetValue(Data));
+
+    /// <summary>Escapes untrusted text for Spectre markup.</summary>
+    public static string Safe(string? text) => Markup.Escape(text ?? "");
+}
+
+/// <summary>A user-facing failure with a stable code and exit code.</summary>
+internal sealed class CliException(string code, string message, int exitCode = VeilleCli.BadInput) : Exception(message)
+{
+    public string Code { get; } = code;
+
+    public int ExitCode { get; } = exitCode;
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Spectre.Console;
+using Veille.Hosting;
+using Veille.Hosting.Ingest;
+using Veille.Model;
+using Veille.Storage;
+
+namespace Veille.Cli.Commands;
+
+/// <summary><c>veille demo [PATH...]</c>: the main job on a corpus: ingest, print the documents, run a search.</summary>
+internal static class DemoCommand
+{
+    private static readonly Argument<string[]> Paths = new("paths") { Description = "Files or folders to ingest", DefaultValueFactory = _ => ["samples"] };
+    private static readonly Option<string> Query = new("--query") { Description = "The search to run after ingest", DefaultValueFactory = _ => "Niamey" };
+
+    public static Command Create()
+    {
+        var command = new Command("demo", "Ingest a corpus (default: samples/), print its documents and run a search") { Paths, Query };
+        command.SetAction(parse => CommonOptions.Guard(parse, () => Run(parse)));
+        return command;
+    }
+
+    private static int Run(ParseResult parse)
+    {
+        using VeilleHost host = CommonOptions.OpenHost(parse);
+        string[] paths = parse.GetValue(Paths)!;
+        IngestReport report = IngestCommand.RunWithProgress(host.CreateIngestService(), paths, IngestOptions.Default, AnsiConsole.Profile.Capabilities.Interactive);
+        AnsiConsole.MarkupLine($"[bold]Ingested[/] {CommonOptions.Safe(string.Join(", ", paths))} into {CommonOptions.Safe(host.DataFolder)}: {report.Stored} new, {report.Duplicates} already stored, {report.Skipped.Count} skipped.");
+        foreach ((string input, string reason) in report.Skipped)
+        {
+            AnsiConsole.MarkupLine($"[yellow]skipped[/] {CommonOptions.Safe(input)}: {CommonOptions.Safe(reason)}");
+        }
+
+        foreach (StoredDocument stored in host.Store.All())
+        {
+            Document document = stored.Document;
+            AnsiConsole.Write(new Rule($"[bold]{CommonOptions.Safe(document.Title ?? "(no title)")}[/]").LeftJustified());
+            AnsiConsole.MarkupLine($"[grey]{document.Id} · {CommonOptions.Safe(document.Source.Path ?? document.Source.Url ?? "")} · language {CommonOptions.Safe(document.Language.Tag)} ({document.Language.Confidence:P0}) · {document.Sentences.Length} sentences · {document.Tokens.Length} tokens[/]");
+            string text = document.Text.Length > 600 ? document.Text[..600] + " …" : document.Text;
+            AnsiConsole.WriteLine(text);
+            foreach (RemovedLine line in document.RemovedLines)
+            {
+                AnsiConsole.MarkupLine($"  [grey]removed ({CommonOptions.Safe(line.Reason)}):[/] {CommonOptions.Safe(line.Text)}");
+            }
+        }
+
+        string query = parse.GetValue(Query)!;
+        SearchResult result = host.Index.Search(new SearchQuery(query, Limit: 10));
+        AnsiConsole.Write(new Rule($"[bold]search[/] {CommonOptions.Safe(query)}").LeftJustified());
+        AnsiConsole.MarkupLine($"{result.Total} documents match.");
+        foreach (SearchHit hit in result.Hits)
+        {
+            AnsiConsole.MarkupLine($"[bold]{CommonOptions.Safe(hit.Title ?? "(no title)")}[/] [grey]{hit.Id} · score {hit.Score:0.00}[/]");
+            AnsiConsole.MarkupLine("  " + SearchCommand.Highlight(hit.Snippet, hit.Highlights));
+        }
+
+        AnsiConsole.MarkupLine("\nNext: [bold]veille search \"retrait des troupes\"[/], [bold]veille show ID[/], [bold]veille stats[/] (add --data DIR to use another data folder).");
+        return VeilleCli.Ok;
+    }
+}

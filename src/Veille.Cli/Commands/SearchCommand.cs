@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Spectre.Console;
+using Veille.Hosting;
+using Veille.Model;
+using Veille.Pipeline;
+using Veille.Storage;
+
+namespace Veille.Cli.Commands;
+
+/// <summary><c>veille search QUERY</c>: full-text search with filters.</summary>
+internal static class SearchCommand
+{
+    private static readonly Argument<string> Query = new("query") { Description = "Terms, \"phrases\", AND/OR/NOT, -term" };
+    private static readonly Option<string?> LanguageFilter = new("--lang") { Description = "Only documents in this language (fr, en…)" };
+    private static readonly Option<string?> SourceFilter = new("--source") { Description = "Only documents from this source" };
+    private static readonly Option<string?> From = new("--from") { Description = "Published on or after this date (YYYY-MM-DD)" };
+    private static readonly Option<string?> To = new("--to") { Description = "Published on or before this date (YYYY-MM-DD)" };
+    private static readonly Option<int> Limit = new("--limit") { Description = "Maximum hits (1-1000)", DefaultValueFactory = _ => 10 };
+
+    public static Command Create()
+    {
+        var command = new Command("search", "Search the documents") { Query, LanguageFilter, SourceFilter, From, To, Limit };
+        command.SetAction(parse => CommonOptions.Guard(parse, () => Run(parse)));
+        return command;
+    }
+
+    private static int Run(ParseResult parse)
+    {
+        int limit = parse.GetValue(Limit);
+        if (limit is < 1 or > 1000)
+        {
+            throw new CliException(ErrorCodes.InvalidQuery, "--limit must be between 1 and 1000.");
+        }
+
+        DateTimeOffset? to = ParseDate(parse.GetValue(To), "--to")?.AddDays(1);
+        var query = new SearchQuery(parse.GetValue(Query) ?? "", parse.GetValue(LanguageFilter), parse.GetValue(SourceFilter), ParseDate(parse.GetValue(From), "--from"), to, limit);
+        using VeilleHost host = CommonOptions.OpenHost(parse);
+        SearchResult result;
+        try
+        {
+            result = host.Index.Search(query);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new CliException(ErrorCodes.InvalidQuery, $"invalid query: {exception.Message}");
+        }
+
+        if (parse.GetValue(CommonOptions.Json))
+        {
+            CommonOptions.WriteJson(new
+            {
+                query = query.Text,
+                total = result.Total,
+                hits = result.Hits.Select(hit => new
+                {
+                    id = hit.Id.Value,
+                    external_id = host.Store.Load(hit.Id)?.Document.Source.ExternalId,
+                    score = Math.Round(hit.Score, 4),
+                    title = hit.Title,
+                    snippet = hit.Snippet,
+                    highlights = hit.Highlights.Select(span => new { start = span.Start, end = span.End }),
+                }),
+            });
+            return VeilleCli.Ok;
+        }
+
+        AnsiConsole.MarkupLine($"[bold]{result.Total:N0}[/] documents match [italic]{CommonOptions.Safe(query.Text)}[/]");
+        foreach (SearchHit hit in result.Hits)
+        {
+            AnsiConsole.MarkupLine($"\n[bold]{CommonOptions.Safe(hit.Title ?? "(no title)")}[/]  [grey]{hit.Id} · score {hit.Score:0.00}[/]");
+            AnsiConsole.MarkupLine("  " + Highlight(hit.Snippet, hit.Highlights));
+        }
+
+        return VeilleCli.Ok;
+    }
+
+    /// <summary>Marks the highlighted spans of a snippet in Spectre markup, escaping the rest.</summary>
+    internal static string Highlight(string snippet, IReadOnlyList<TextSpan> highlights)
+    {
+        var builder = new StringBuilder();
+        int position = 0;
+        foreach (TextSpan span in highlights.OrderBy(span => span.Start))
+        {
+            if (span.Start < position || span.End > snippet.Length)
+            {
+                continue;
+            }
+
+            builder.Append(CommonOptions.Safe(snippet[position..span.Start]));
+            builder.Append("[black on yellow]").Append(CommonOptions.Safe(snippet[span.Start..span.End])).Append("[/]");
+            position = span.End;
+        }
+
+        builder.Append(CommonOptions.Safe(snippet[position..]));
+        return builder.ToString();
+    }
+
+    private static DateTimeOffset? ParseDate(string? text, string option)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset date)
+            ? date
+            : throw new CliException(ErrorCodes.InvalidQuery, $"{option} '{text}' is not a date; use YYYY-MM-DD.");
+    }
+}

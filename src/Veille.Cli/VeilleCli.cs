@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Veille.Cli.Commands;
+
+namespace Veille.Cli;
+
+/// <summary>The <c>veille</c> command line: parses arguments and calls Hosting services; holds no analysis logic.</summary>
+public static class VeilleCli
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code for a failure (store, IO).</summary>
+    public const int Failed = 1;
+
+    /// <summary>Exit code for bad usage or bad input named on the command line.</summary>
+    public const int BadInput = 2;
+
+    public static int Run(string[] args)
+    {
+        RootCommand root = Build();
+        return root.Parse(args).Invoke();
+    }
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Veille: turns piles and streams of news articles into searchable, browsable stories.");
+        root.Options.Add(CommonOptions.Data);
+        root.Options.Add(CommonOptions.Json);
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(ShowCommand.Create());
+        root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(AnnotateCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        return root;
+    }
+}

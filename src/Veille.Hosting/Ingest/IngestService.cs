@@ -1,0 +1,189 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Veille.Model;
+using Veille.Pipeline;
+using Veille.Stages.Cleaning;
+using Veille.Storage;
+
+namespace Veille.Hosting.Ingest;
+
+/// <summary>
+/// Reads inputs, runs the document pipeline in parallel, and stores and indexes the documents in batches.
+/// Idempotent by content hash: a document already stored is counted as a duplicate and not processed again.
+/// </summary>
+public sealed class IngestService(IDocumentStore store, ISearchIndex index, NewsPipeline pipeline, TimeProvider? time = null)
+{
+    private readonly TimeProvider time = time ?? TimeProvider.System;
+
+    /// <summary>Ingests every item of <paramref name="paths"/>; bad items are logged with a reason and skipped.</summary>
+    public IngestReport Ingest(IEnumerable<string> paths, IngestOptions? options = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options ??= IngestOptions.Default;
+        return Ingest(InputReader.Read(paths, options), options, progress, cancellationToken);
+    }
+
+    /// <summary>Ingests items already read (from any input reader).</summary>
+    public IngestReport Ingest(IEnumerable<InputItem> items, IngestOptions options, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var report = new IngestReport();
+        var stopwatch = Stopwatch.StartNew();
+        report.Repaired = RepairIndex();
+        var repeatedLines = new RepeatedLineCounter(options.RepeatedLineDocuments);
+        var timings = new StageTimings();
+        var batch = new List<InputItem>(options.BatchSize);
+        foreach (InputItem item in items)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            report.Inputs++;
+            if (item.Rejection is not null)
+            {
+                report.Skipped.Add((item.Input, item.Rejection));
+                store.LogIngest(new IngestLogEntry(item.Input, "skipped", item.Rejection, null, time.GetUtcNow()));
+                continue;
+            }
+
+            if (item.Warning is not null)
+            {
+                report.Warnings.Add((item.Input, item.Warning));
+                store.LogIngest(new IngestLogEntry(item.Input, "warning", item.Warning, null, time.GetUtcNow()));
+            }
+
+            report.Bytes += item.Text!.Length;
+            batch.Add(item);
+            if (batch.Count >= options.BatchSize)
+            {
+                ProcessBatch(batch, options, repeatedLines, timings, report, cancellationToken);
+                batch.Clear();
+                progress?.Report(new IngestProgress(report.Inputs, report.Stored, report.Duplicates, report.Skipped.Count, stopwatch.Elapsed));
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            ProcessBatch(batch, options, repeatedLines, timings, report, cancellationToken);
+        }
+
+        report.Elapsed = stopwatch.Elapsed;
+        report.StageTimes = timings.Snapshot();
+        progress?.Report(new IngestProgress(report.Inputs, report.Stored, report.Duplicates, report.Skipped.Count, stopwatch.Elapsed));
+        return report;
+    }
+
+    /// <summary>Indexes documents that were stored but not confirmed in the index (a crash between the two commits).</summary>
+    public int RepairIndex()
+    {
+        IReadOnlyList<DocumentId> missing = store.Unindexed();
+        if (missing.Count == 0)
+        {
+            return 0;
+        }
+
+        foreach (DocumentId[] chunk in missing.Chunk(512))
+        {
+            var documents = new List<Document>(chunk.Length);
+            foreach (DocumentId id in chunk)
+            {
+                if (store.Load(id) is { } stored)
+                {
+                    documents.Add(stored.Document);
+                }
+            }
+
+            index.Index(documents);
+            index.Commit();
+            store.MarkIndexed(chunk);
+        }
+
+        return missing.Count;
+    }
+
+    private void ProcessBatch(List<InputItem> items, IngestOptions options, RepeatedLineCounter repeatedLines, StageTimings timings, IngestReport report, CancellationToken cancellationToken)
+    {
+        var fresh = new List<(InputItem Item, Document Document)>(items.Count);
+        var seen = new HashSet<DocumentId>();
+        foreach (InputItem item in items)
+        {
+            var document = new Document(item.Text!, item.Source);
+            if (!seen.Add(document.Id) || store.Contains(document.Id))
+            {
+                report.Duplicates++;
+                store.LogIngest(new IngestLogEntry(item.Input, "duplicate", "same content already stored", document.Id.Value, time.GetUtcNow()));
+                continue;
+            }
+
+            repeatedLines.Add(document.Source.GroupKey, document.RawText);
+            fresh.Add((item, document));
+        }
+
+        var context = new StageContext { Time = time, RepeatedLines = repeatedLines, CancellationToken = cancellationToken };
+        var failures = new ConcurrentBag<(int Index, string Reason)>();
+        Parallel.For(0, fresh.Count, new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveParallelism, CancellationToken = cancellationToken }, i =>
+        {
+            try
+            {
+                pipeline.Process(fresh[i].Document, context, timings);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                failures.Add((i, $"{ErrorCodes.InputMalformed}: processing failed in the pipeline: {exception.GetType().Name}: {exception.Message}"));
+            }
+        });
+
+        var failed = failures.ToDictionary(failure => failure.Index, failure => failure.Reason);
+        var toStore = new List<StoredDocument>(fresh.Count);
+        DateTimeOffset now = time.GetUtcNow();
+        for (int i = 0; i < fresh.Count; i++)
+        {
+            if (failed.TryGetValue(i, out string? reason))
+            {
+                report.Skipped.Add((fresh[i].Item.Input, reason));
+                store.LogIngest(new IngestLogEntry(fresh[i].Item.Input, "skipped", reason, fresh[i].Document.Id.Value, now));
+                continue;
+            }
+
+            Document document = fresh[i].Document;
+            toStore.Add(new StoredDocument(document, LayerCodec.Encode(document, pipeline.ProducerOf), now));
+        }
+
+        IReadOnlyList<DocumentId> saved = store.Save(toStore);
+        var savedSet = saved.ToHashSet();
+        var documents = toStore.Select(stored => stored.Document).Where(document => savedSet.Contains(document.Id)).ToList();
+        index.Index(documents);
+        index.Commit();
+        store.MarkIndexed(saved.ToList());
+
+        report.Stored += saved.Count;
+        report.Duplicates += toStore.Count - saved.Count;
+    }
+}
+
+/// <summary>Progress of an ingest run, for progress bars.</summary>
+public sealed record IngestProgress(long Inputs, long Stored, long Duplicates, long Skipped, TimeSpan Elapsed)
+{
+    /// <summary>Documents processed (stored or duplicate) a second.</summary>
+    public double DocumentsPerSecond => Elapsed.TotalSeconds > 0 ? (Stored + Duplicates) / Elapsed.TotalSeconds : 0;
+}
+
+/// <summary>What an ingest run did.</summary>
+public sealed class IngestReport
+{
+    public long Inputs { get; set; }
+
+    public long Stored { get; set; }
+
+    public long Duplicates { get; set; }
+
+    /// <summary>Characters of accepted input text.</summary>
+    public long Bytes { get; set; }
+
+    /// <summary>Documents re-indexed at the start because a previous run stopped between the store and index commits.</summary>
+    public int Repaired { get; set; }
+
+    public List<(string Input, string Reason)> Skipped { get; } = [];
+
+    public List<(string Input, string Warning)> Warnings { get; } = [];
+
+    public TimeSpan Elapsed { get; set; }
+
+    public IReadOnlyList<(string Stage, TimeSpan Elapsed)> StageTimes { get; set; } = [];
+}
