@@ -49,6 +49,8 @@ public sealed class LuceneSearchIndexTests : IDisposable
     [InlineData("-Kathleen", 1)]
     [InlineData("title:Niger", 1)]
     [InlineData("source:actuniger", 1)]
+    [InlineData("Kathl*", 1)]
+    [InlineData("language:fr", 2)]
     public void Search_Syntax(string text, int expected)
     {
         using LuceneSearchIndex index = Indexed();
@@ -194,6 +196,22 @@ public sealed class LuceneSearchIndexTests : IDisposable
 
         Assert.StartsWith("VE0303: invalid query", exception.Message, StringComparison.Ordinal);
         Assert.Equal(text, exception.Query);
+    }
+
+    [Fact]
+    public void Search_UnderForeignCulture_IsUnchanged()
+    {
+        using LuceneSearchIndex index = Indexed();
+        System.Globalization.CultureInfo culture = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("tr-TR");
+            Assert.Equal(2, index.Search(new SearchQuery("NIAMEY", From: April19.AddDays(-1))).Total);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
     }
 
     [Fact]
