@@ -92,7 +92,7 @@ public sealed class SamplesEndToEndTests : IClassFixture<SamplesEndToEndTests.In
         Assert.True(result.ExitCode == 0, result.ToString());
         string csv = File.ReadAllText(path);
         Assert.StartsWith("id,external_id,source,url,title,language", csv, StringComparison.Ordinal);
-        Assert.Contains("\"Les États-Unis ont accepté vendredi", csv, StringComparison.Ordinal);
+        Assert.Contains("\"Les États-Unis acceptent de retirer leurs forces du Niger\n\nLes États-Unis ont accepté vendredi", csv, StringComparison.Ordinal);
     }
 
     [Fact]

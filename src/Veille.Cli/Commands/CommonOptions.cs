@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Spectre.Console;
 using Veille.Hosting;
+using Veille.Storage;
 
 namespace Veille.Cli.Commands;
 
@@ -40,12 +41,30 @@ internal static class CommonOptions
             ReportError(parse, exception.Code, exception.Message);
             return exception.ExitCode;
         }
+        catch (StoreException exception)
+        {
+            ReportError(parse, exception.Code, WithoutCode(exception.Message, exception.Code));
+            return VeilleCli.Failed;
+        }
+        catch (InvalidSearchQueryException exception)
+        {
+            ReportError(parse, Pipeline.ErrorCodes.InvalidQuery, WithoutCode(exception.Message, Pipeline.ErrorCodes.InvalidQuery));
+            return VeilleCli.BadInput;
+        }
+        catch (Pipeline.PipelineException exception)
+        {
+            ReportError(parse, exception.Code, WithoutCode(exception.Message, exception.Code));
+            return VeilleCli.BadInput;
+        }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             ReportError(parse, Pipeline.ErrorCodes.StoreFailure, exception.Message);
             return VeilleCli.Failed;
         }
     }
+
+    private static string WithoutCode(string message, string code) =>
+        message.StartsWith(code + ": ", StringComparison.Ordinal) ? message[(code.Length + 2)..] : message;
 
     public static void ReportError(ParseResult parse, string code, string message)
     {

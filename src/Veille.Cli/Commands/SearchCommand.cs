@@ -37,15 +37,7 @@ internal static class SearchCommand
         DateTimeOffset? to = ParseDate(parse.GetValue(To), "--to")?.AddDays(1);
         var query = new SearchQuery(parse.GetValue(Query) ?? "", parse.GetValue(LanguageFilter), parse.GetValue(SourceFilter), ParseDate(parse.GetValue(From), "--from"), to, limit);
         using VeilleHost host = CommonOptions.OpenHost(parse);
-        SearchResult result;
-        try
-        {
-            result = host.Index.Search(query);
-        }
-        catch (ArgumentException exception)
-        {
-            throw new CliException(ErrorCodes.InvalidQuery, $"invalid query: {exception.Message}");
-        }
+        SearchResult result = host.Index.Search(query);
 
         if (parse.GetValue(CommonOptions.Json))
         {

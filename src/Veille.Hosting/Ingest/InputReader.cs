@@ -155,7 +155,7 @@ public static class InputReader
             line = line[3..];
         }
 
-        if (line.IsEmpty || line.IsWhiteSpace())
+        if (line.Trim(" \t\r"u8).IsEmpty)
         {
             return InputItem.Rejected(input, ErrorCodes.InputEmpty, "empty line");
         }

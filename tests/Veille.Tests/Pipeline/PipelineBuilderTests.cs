@@ -46,7 +46,7 @@ public sealed class PipelineBuilderTests
     public void Document_RejectsASecondWriteOfALayer()
     {
         Document document = TestDocuments.Cleaned("Un texte.");
-        Assert.Throws<InvalidOperationException>(() => document.SetText("x", OffsetMap.Identity(1), null, []));
+        Assert.Throws<InvalidOperationException>(() => document.SetText(document.RawText, OffsetMap.Identity(document.RawText.Length), null, []));
     }
 
     [Fact]

@@ -55,10 +55,10 @@ internal sealed class BoilerplatePatterns
                     throw new FormatException($"{source}:{lineNumber}: expected 'name<TAB>pattern'.");
                 }
 
+                // Non-backtracking: linear time on any line, so no timeout (a wall-clock timeout fails under CPU load).
                 var regex = new Regex(
                     $"^(?:{line[(tab + 1)..]})$",
-                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
-                    TimeSpan.FromMilliseconds(50));
+                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
                 builder.Add(($"pattern:{line[..tab]}", regex));
             }
         }
@@ -72,7 +72,7 @@ internal sealed class BoilerplatePatterns
         var files = new List<(string, string)>();
         foreach (string name in assembly.GetManifestResourceNames().Order(StringComparer.Ordinal))
         {
-            if (!name.StartsWith("Veille.Resources.cleaning.boilerplate.", StringComparison.Ordinal))
+            if (!name.StartsWith("Veille.Resources.cleaning/boilerplate.", StringComparison.Ordinal))
             {
                 continue;
             }
