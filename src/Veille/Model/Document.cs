@@ -15,6 +15,12 @@ public sealed class Document
     private Language language = Language.Undetermined;
     private ImmutableArray<Token> tokens = [];
     private ImmutableArray<Sentence> sentences = [];
+    private ImmutableArray<Mention> mentions = [];
+    private ImmutableArray<DocumentEntity> entities = [];
+    private ImmutableArray<Quote> quotes = [];
+    private ImmutableArray<DateMention> dates = [];
+    private PublicationDate publication = PublicationDate.Unknown;
+    private ImmutableArray<Figure> figures = [];
 
     /// <summary>Creates a document from raw text; its id is the hash of the normalised content.</summary>
     public Document(string rawText, SourceInfo? source = null)
@@ -62,6 +68,23 @@ public sealed class Document
 
     public ImmutableArray<Sentence> Sentences => sentences;
 
+    /// <summary>Entity mentions in text order.</summary>
+    public ImmutableArray<Mention> Mentions => mentions;
+
+    /// <summary>Entities of this document; <see cref="Mention.Entity"/> indexes into it.</summary>
+    public ImmutableArray<DocumentEntity> Entities => entities;
+
+    public ImmutableArray<Quote> Quotes => quotes;
+
+    /// <summary>Temporal expressions in text order.</summary>
+    public ImmutableArray<DateMention> Dates => dates;
+
+    /// <summary>The publication date: from metadata, inferred by the dates stage, or unknown (never the ingest time).</summary>
+    public PublicationDate Publication =>
+        Source.Published is { } published ? new PublicationDate(published, PublicationSource.Metadata, 1) : publication;
+
+    public ImmutableArray<Figure> Figures => figures;
+
     public bool Has(Layers layers) => (Layers & layers) == layers;
 
     public ReadOnlySpan<char> TextOf(Token token) => Text.AsSpan(token.Span.Start, token.Span.Length);
@@ -100,6 +123,33 @@ public sealed class Document
     {
         Claim(Layers.Sentences);
         sentences = value;
+    }
+
+    public void SetMentions(ImmutableArray<Mention> mentionValues, ImmutableArray<DocumentEntity> entityValues)
+    {
+        Claim(Layers.Mentions);
+        mentions = mentionValues;
+        entities = entityValues;
+    }
+
+    public void SetQuotes(ImmutableArray<Quote> value)
+    {
+        Claim(Layers.Quotes);
+        quotes = value;
+    }
+
+    /// <summary>Sets the temporal expressions and, when the input gave none, the inferred publication date.</summary>
+    public void SetDates(ImmutableArray<DateMention> value, PublicationDate inferredPublication)
+    {
+        Claim(Layers.Dates);
+        dates = value;
+        publication = inferredPublication;
+    }
+
+    public void SetFigures(ImmutableArray<Figure> value)
+    {
+        Claim(Layers.Figures);
+        figures = value;
     }
 
     private void Claim(Layers layer)

@@ -18,13 +18,13 @@ public enum Layers
     /// <summary>Sentences over tokens.</summary>
     Sentences = 1 << 3,
 
-    /// <summary>Entity mentions (people, organisations, places, other names).</summary>
+    /// <summary>Entity mentions (people, organisations, places, other names) and the document's entities they link to.</summary>
     Mentions = 1 << 4,
 
     /// <summary>Direct, indirect and scare quotes.</summary>
     Quotes = 1 << 5,
 
-    /// <summary>Temporal expressions resolved against the publication date.</summary>
+    /// <summary>Temporal expressions resolved against the publication date, and the publication date itself.</summary>
     Dates = 1 << 6,
 
     /// <summary>Figures: numbers, amounts and counted things.</summary>
