@@ -213,7 +213,7 @@ public static class TokenScanner
             return end;
         }
 
-        /// <summary>Keeps combining marks, variation selectors and zero-width-joined code points on the symbol before them.</summary>
+        /// <summary>Keeps combining marks, variation selectors, emoji modifiers and zero-width-joined code points on the symbol before them.</summary>
         private readonly int SkipAttachedMarks(int end)
         {
             string s = text;
@@ -223,6 +223,11 @@ public static class TokenScanner
                 if (c is '\uFE0E' or '\uFE0F' || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark)
                 {
                     end++;
+                }
+                else if (c == '\uD83C' && end + 1 < s.Length && s[end + 1] is (>= '\uDFFB' and <= '\uDFFF') or (>= '\uDDE6' and <= '\uDDFF'))
+                {
+                    // Skin-tone modifiers and the second regional indicator of a flag.
+                    end += 2;
                 }
                 else if (c == '\u200D' && end + 1 < s.Length && !char.IsWhiteSpace(s[end + 1]))
                 {
