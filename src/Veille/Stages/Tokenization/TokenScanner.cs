@@ -16,8 +16,9 @@ public static class TokenScanner
     private static readonly SearchValues<char> Apostrophes = SearchValues.Create("'\u2019\u02BC");
     private static readonly SearchValues<char> Hyphens = SearchValues.Create("-\u2010\u2011");
     private static readonly SearchValues<char> NumberSpaces = SearchValues.Create(" \u00A0\u202F\u2009");
-    private static readonly SearchValues<char> NumberJoiners = SearchValues.Create(".,:/");
+    private static readonly SearchValues<char> NumberJoiners = SearchValues.Create(".,:/-");
     private static readonly SearchValues<char> SentenceMarks = SearchValues.Create("!?");
+    private static readonly SearchValues<char> RepeatableMarks = SearchValues.Create("-*=_~#+$/\\");
     private static readonly SearchValues<char> SymbolMarks = SearchValues.Create("%‰°#&@*+=<>|~^$€£¥");
     private static readonly SearchValues<char> UrlStops = SearchValues.Create("\"<>«»“”‹›");
     private static readonly SearchValues<char> UrlTrailing = SearchValues.Create(".,;:!?'\u2019\"*");
@@ -198,6 +199,21 @@ public static class TokenScanner
 
                 kind = TokenKind.Punctuation;
             }
+            else if (RepeatableMarks.Contains(c) && end < s.Length && s[end] == c)
+            {
+                // Rules and dashes typed as "--", "***", "====" are one token.
+                while (end < s.Length && s[end] == c)
+                {
+                    end++;
+                }
+
+                kind = char.IsPunctuation(c) ? TokenKind.Punctuation : TokenKind.Symbol;
+            }
+            else if (c is ':' or ';' && EmoticonLength(i) is > 0 and var emoticon)
+            {
+                end = i + emoticon;
+                kind = TokenKind.Symbol;
+            }
             else if (char.IsHighSurrogate(c) && end < s.Length && char.IsLowSurrogate(s[end]))
             {
                 end++;
@@ -211,6 +227,30 @@ public static class TokenScanner
             end = SkipAttachedMarks(end);
             Add(i, end, kind);
             return end;
+        }
+
+        /// <summary>Length of a ":)", ":-(", ";)" emoticon at <paramref name="i"/> standing between spaces, else 0.</summary>
+        private readonly int EmoticonLength(int i)
+        {
+            string s = text;
+            if (i > 0 && !char.IsWhiteSpace(s[i - 1]))
+            {
+                return 0;
+            }
+
+            int k = i + 1;
+            if (k < s.Length && s[k] == '-')
+            {
+                k++;
+            }
+
+            if (k >= s.Length || s[k] is not (')' or '('))
+            {
+                return 0;
+            }
+
+            k++;
+            return k == s.Length || char.IsWhiteSpace(s[k]) ? k - i : 0;
         }
 
         /// <summary>Keeps combining marks, variation selectors, emoji modifiers and zero-width-joined code points on the symbol before them.</summary>
@@ -342,7 +382,7 @@ public static class TokenScanner
 
         private int ScanNumber(int i)
         {
-            // Groups: digits, then ".,:/" + digits (decimals, thousands, times, dates), or a space + exactly three digits
+            // Groups: digits, then ".,:/-" + digits (decimals, thousands, times, dates, ranges), or a space + exactly three digits
             // when the first group has one to three digits ("1 000 000" but not "2023 1").
             string s = text;
             int j = SkipDigits(i);

@@ -53,7 +53,7 @@ public sealed class TokenScannerTests
     [InlineData("12 34 et 1 0000", "12|34|et|1|0000")]
     [InlineData("50% et 3,5 %", "50|%|et|3,5|%")]
     [InlineData("14:30 25/04/2024", "14:30|25/04/2024")]
-    [InlineData("2023-2024 en 2023.", "2023|-|2024|en|2023|.")]
+    [InlineData("2023-2024 en 2023. 1971-72", "2023-2024|en|2023|.|1971-72")]
     public void TokenScanner_KeepsGroupedNumbersWhole(string text, string expected) =>
         Assert.Equal(expected, Render(text));
 
@@ -82,6 +82,7 @@ public sealed class TokenScannerTests
     [InlineData("etc...", "etc|...")]
     [InlineData("He said No.", "He|said|No|.")]
     [InlineData("la fin.", "la|fin|.")]
+    [InlineData("Ils étaient sept. Il est.", "Ils|étaient|sept|.|Il|est|.")]
     public void TokenScanner_KeepsAbbreviationDots(string text, string expected) =>
         Assert.Equal(expected, Render(text));
 
@@ -113,6 +114,8 @@ public sealed class TokenScannerTests
     [InlineData("Fin... Et ?! Non…", "Fin|...|Et|?!|Non|…")]
     [InlineData("(a) [b] {c}", "(|a|)|[|b|]|{|c|}")]
     [InlineData("€5 #tag @nom", "€|5|#|tag|@|nom")]
+    [InlineData("a -- b *** ==== c", "a|--|b|***|====|c")]
+    [InlineData("super :) et :-( ou (voir:)", "super|:)|et|:-(|ou|(|voir|:|)")]
     public void TokenScanner_SplitsPunctuationAndSymbols(string text, string expected) =>
         Assert.Equal(expected, Render(text));
 
