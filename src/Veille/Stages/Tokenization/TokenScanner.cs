@@ -46,6 +46,10 @@ public static class TokenScanner
     private static readonly FrozenSet<string> TopLevelDomains = FrozenSet.Create(
         StringComparer.Ordinal, "com", "org", "net", "fr", "uk", "de", "io", "gov", "edu", "eu", "info", "be", "ch", "ca", "us");
 
+    private static readonly FrozenSet<string> FileExtensions = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase, "pdf", "htm", "html", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "csv", "jpg", "jpeg", "png", "gif", "zip", "mp3", "mp4");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FileExtensionLookup = FileExtensions.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ElisionLookup = Elisions.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CliticLookup = EnglishClitics.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrdinalLookup = Ordinals.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -625,10 +629,10 @@ public static class TokenScanner
                 }
             }
 
-            int domainEnd = TryDomain(start, end);
+            int domainEnd = TryDomain(start, end, out bool isFileName);
             if (domainEnd > end)
             {
-                Add(start, domainEnd, TokenKind.Url);
+                Add(start, domainEnd, isFileName ? TokenKind.Word : TokenKind.Url);
                 return domainEnd;
             }
 
@@ -700,10 +704,14 @@ public static class TokenScanner
             }
         }
 
-        /// <summary>Matches a bare host name ending in a known top-level domain ("lemonde.fr/afrique"), else returns <paramref name="dot"/>.</summary>
-        private readonly int TryDomain(int start, int dot)
+        /// <summary>
+        /// Matches a bare host name ending in a known top-level domain ("lemonde.fr/afrique") or a file name with a
+        /// known extension ("rapport.pdf"), else returns <paramref name="dot"/>.
+        /// </summary>
+        private readonly int TryDomain(int start, int dot, out bool isFileName)
         {
             string s = text;
+            isFileName = false;
             int k = dot;
             int lastSegmentStart = -1;
             while (k < s.Length && s[k] == '.' && k + 1 < s.Length && DomainChars.Contains(s[k + 1]))
@@ -721,9 +729,11 @@ public static class TokenScanner
                 return dot;
             }
 
-            if (!DomainLookup.Contains(s.AsSpan(lastSegmentStart, k - lastSegmentStart)))
+            ReadOnlySpan<char> last = s.AsSpan(lastSegmentStart, k - lastSegmentStart);
+            if (!DomainLookup.Contains(last))
             {
-                return dot;
+                isFileName = FileExtensionLookup.Contains(last);
+                return isFileName ? k : dot;
             }
 
             return k < s.Length && s[k] == '/' ? ExtendUrl(start, k) : k;

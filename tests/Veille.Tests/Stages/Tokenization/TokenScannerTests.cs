@@ -103,6 +103,7 @@ public sealed class TokenScannerTests
     [InlineData("sur www.lemonde.fr, hier", "www.lemonde.fr", TokenKind.Url)]
     [InlineData("sur lemonde.fr.", "lemonde.fr", TokenKind.Url)]
     [InlineData("« https://x.org »", "https://x.org", TokenKind.Url)]
+    [InlineData("voir rapport-2024.pdf.", "rapport-2024.pdf", TokenKind.Word)]
     [InlineData("Écrire à jean.dupont@example.org.", "jean.dupont@example.org", TokenKind.Email)]
     public void TokenScanner_KeepsUrlsAndEmailsWholeWithoutTrailingPunctuation(string text, string expected, TokenKind kind)
     {
