@@ -22,15 +22,26 @@ public sealed class TokenizationEvaluatorTests(ITestOutputHelper output)
 
             """;
         TokenizationScore score = TokenizationEvaluator.Evaluate(new StringReader(conllu));
-        Assert.Equal(new TokenizationScore(1, 0, 6, 6, 6), score);
-        Assert.Equal(1.0, score.F1);
+        Assert.Equal(new BoundaryScore(6, 6, 6), score.Tokens);
+        Assert.Equal(1, score.Sentences);
+        Assert.Equal(1.0, score.Tokens.F1);
     }
 
     [Fact]
     public void TokenizationEvaluator_SkipsSentencesWhoseFormsDoNotSpellTheText()
     {
         const string conllu = "# text = a b\n1\tc\t_\t_\t_\t_\t0\troot\t_\t_\n\n";
-        Assert.Equal(new TokenizationScore(0, 1, 0, 0, 0), TokenizationEvaluator.Evaluate(new StringReader(conllu)));
+        TokenizationScore score = TokenizationEvaluator.Evaluate(new StringReader(conllu));
+        Assert.Equal((0, 1), (score.Sentences, score.Skipped));
+        Assert.Equal(default, score.Tokens);
+    }
+
+    [Fact]
+    public void TokenizationEvaluator_ScoresSentenceEndsInsideChunks()
+    {
+        const string conllu = "# text = Il part.\n1\tIl\t_\n2\tpart\t_\n3\t.\t_\n\n# text = M. Dupont reste.\n1\tM.\t_\n2\tDupont\t_\n3\treste\t_\n4\t.\t_\n\n";
+        TokenizationScore score = TokenizationEvaluator.Evaluate(new StringReader(conllu));
+        Assert.Equal(new BoundaryScore(1, 1, 1), score.SentenceEnds);
     }
 
     [Theory]
@@ -49,7 +60,8 @@ public sealed class TokenizationEvaluatorTests(ITestOutputHelper output)
 
         using StreamReader reader = File.OpenText(path);
         TokenizationScore score = TokenizationEvaluator.Evaluate(reader);
-        output.WriteLine(FormattableString.Invariant($"{file}: {score} P={score.Precision:F4} R={score.Recall:F4} F1={score.F1:F4}"));
-        Assert.True(score.F1 >= floor, FormattableString.Invariant($"F1 {score.F1:F4} below {floor}"));
+        output.WriteLine(FormattableString.Invariant(
+            $"{file}: {score.Sentences} sentences ({score.Skipped} skipped); tokens P={score.Tokens.Precision:F4} R={score.Tokens.Recall:F4} F1={score.Tokens.F1:F4}; sentence ends P={score.SentenceEnds.Precision:F4} R={score.SentenceEnds.Recall:F4} F1={score.SentenceEnds.F1:F4}"));
+        Assert.True(score.Tokens.F1 >= floor, FormattableString.Invariant($"Token F1 {score.Tokens.F1:F4} below {floor}"));
     }
 }
