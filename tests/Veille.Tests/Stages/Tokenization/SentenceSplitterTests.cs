@@ -9,6 +9,7 @@ public sealed class SentenceSplitterTests
     [Theory]
     [InlineData("Il part. Elle reste! Pourquoi? Ainsi… Fin", "Il part.|Elle reste!|Pourquoi?|Ainsi…|Fin")]
     [InlineData("Il part... Elle reste", "Il part...|Elle reste")]
+    [InlineData("Il hésita… puis partit.", "Il hésita… puis partit.")]
     public void SentenceSplitter_EndsSentencesAtFinalMarks(string text, string expected) =>
         Assert.Equal(expected, Render(text));
 

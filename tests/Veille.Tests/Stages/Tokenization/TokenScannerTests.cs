@@ -19,6 +19,7 @@ public sealed class TokenScannerTests
     [InlineData("aujourd'hui", "aujourd'hui")]
     [InlineData("O'Brien", "O'Brien")]
     [InlineData("presqu’île", "presqu’île")]
+    [InlineData("prud'hommes", "prud'hommes")]
     [InlineData("d’aujourd’hui", "d’|aujourd’hui")]
     public void TokenScanner_KeepsLexicalApostrophesInsideWords(string text, string expected) =>
         Assert.Equal(expected, Render(text));
@@ -52,7 +53,7 @@ public sealed class TokenScannerTests
     [InlineData("en 2023 1 000 soldats", "en|2023|1 000|soldats")]
     [InlineData("12 34 et 1 0000", "12|34|et|1|0000")]
     [InlineData("50% et 3,5 %", "50|%|et|3,5|%")]
-    [InlineData("14:30 25/04/2024", "14:30|25/04/2024")]
+    [InlineData("14:30 25/04/2024 303-832-8160 -5", "14:30|25/04/2024|303-832-8160|-|5")]
     [InlineData("2023-2024 en 2023. 1971-72", "2023-2024|en|2023|.|1971-72")]
     public void TokenScanner_KeepsGroupedNumbersWhole(string text, string expected) =>
         Assert.Equal(expected, Render(text));
@@ -74,7 +75,7 @@ public sealed class TokenScannerTests
     [Theory]
     [InlineData("M. Dupont", "M.|Dupont")]
     [InlineData("MM. Dr. Pr. St. Mr. Mrs. Ms.", "MM.|Dr.|Pr.|St.|Mr.|Mrs.|Ms.")]
-    [InlineData("U.S. U.K. e.g. i.e.", "U.S.|U.K.|e.g.|i.e.")]
+    [InlineData("U.S. U.K. e.g. i.e. Ph.D.", "U.S.|U.K.|e.g.|i.e.|Ph.D.")]
     [InlineData("52 av. J.-C.", "52|av.|J.-C.")]
     [InlineData("n° 5 No. 5 Jan. Feb.", "n°|5|No.|5|Jan.|Feb.")]
     [InlineData("Kurt M. Campbell", "Kurt|M.|Campbell")]
@@ -94,6 +95,7 @@ public sealed class TokenScannerTests
     [InlineData("dit-elle", "dit|-elle")]
     [InlineData("est-ce", "est|-ce")]
     [InlineData("add-on", "add-on")]
+    [InlineData("rendez-vous peut-être", "rendez-vous|peut-être")]
     public void TokenScanner_KeepsHyphenatedWordsAndSplitsInvertedPronouns(string text, string expected) =>
         Assert.Equal(expected, Render(text));
 
