@@ -107,8 +107,9 @@ public static class TokenScanner
         private readonly AbbreviationTable abbreviations;
         private readonly ImmutableArray<Token>.Builder tokens;
 
-        // Offset up to which a failed e-mail scan proved there is no '@'; keeps e-mail detection linear.
+        // Offsets up to which a failed e-mail or host-name scan proved there is no match; keep both scans linear.
         private int noEmailBefore;
+        private int noDomainBefore;
 
         public Scanner(string text, AbbreviationTable abbreviations)
         {
@@ -708,10 +709,15 @@ public static class TokenScanner
         /// Matches a bare host name ending in a known top-level domain ("lemonde.fr/afrique") or a file name with a
         /// known extension ("rapport.pdf"), else returns <paramref name="dot"/>.
         /// </summary>
-        private readonly int TryDomain(int start, int dot, out bool isFileName)
+        private int TryDomain(int start, int dot, out bool isFileName)
         {
             string s = text;
             isFileName = false;
+            if (dot < noDomainBefore)
+            {
+                return dot;
+            }
+
             int k = dot;
             int lastSegmentStart = -1;
             while (k < s.Length && s[k] == '.' && k + 1 < s.Length && DomainChars.Contains(s[k + 1]))
@@ -724,7 +730,13 @@ public static class TokenScanner
                 }
             }
 
-            if (lastSegmentStart < 0 || (k < s.Length && IsWordChar(s[k])) || dot - start < 2)
+            if (lastSegmentStart < 0 || (k < s.Length && IsWordChar(s[k])))
+            {
+                noDomainBefore = k;
+                return dot;
+            }
+
+            if (dot - start < 2)
             {
                 return dot;
             }
@@ -733,7 +745,13 @@ public static class TokenScanner
             if (!DomainLookup.Contains(last))
             {
                 isFileName = FileExtensionLookup.Contains(last);
-                return isFileName ? k : dot;
+                if (isFileName)
+                {
+                    return k;
+                }
+
+                noDomainBefore = k;
+                return dot;
             }
 
             return k < s.Length && s[k] == '/' ? ExtendUrl(start, k) : k;

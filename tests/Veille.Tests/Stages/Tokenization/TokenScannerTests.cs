@@ -155,6 +155,26 @@ public sealed class TokenScannerTests
         Assert.False(AbbreviationTable.Default.TryGet("m.", out _));
     }
 
+    [Theory]
+    [InlineData("ab.")]
+    [InlineData("abc.")]
+    [InlineData("abc.d")]
+    [InlineData("a.")]
+    [InlineData("x@a")]
+    [InlineData("l'a")]
+    [InlineData("1 000 ")]
+    [InlineData("www.")]
+    [InlineData("aé-")]
+    public void TokenScanner_StaysLinearOnLongRepetitiveInput(string unit)
+    {
+        string text = string.Concat(Enumerable.Repeat(unit, 200_000 / unit.Length));
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        ImmutableArray<Token> tokens = TokenScanner.Scan(text);
+        SentenceSplitter.Split(text, tokens);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"{stopwatch.Elapsed} for 200k characters of '{unit}'.");
+        Assert.Equal(text, TokenText.Rebuild(text, tokens));
+    }
+
     internal static string Render(string text) =>
         string.Join('|', TokenScanner.Scan(text).Select(token => text[token.Span.Start..token.Span.End]));
 }
