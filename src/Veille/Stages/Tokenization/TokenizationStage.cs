@@ -10,7 +10,7 @@ namespace Veille.Stages.Tokenization;
 /// </summary>
 public sealed class TokenizationStage : IDocumentStage
 {
-    public StageInfo Info { get; } = new("tokenization", 1, Layers.Text, Layers.Tokens | Layers.Sentences);
+    public StageInfo Info { get; } = new("tokenization", 2, Layers.Text, Layers.Tokens | Layers.Sentences);
 
     public void Process(Document document, StageContext context)
     {
