@@ -82,7 +82,7 @@ public sealed class PipelineBuilderTests
             """
             cleaning v1: requires None; produces Text
             language-id v1: requires Text; produces Language
-            tokenization v1: requires Text; produces Tokens, Sentences
+            tokenization v2: requires Text; produces Tokens, Sentences
             """.ReplaceLineEndings("\n"),
             snapshot);
     }
