@@ -34,6 +34,8 @@ public static class VeilleCli
         root.Subcommands.Add(AnnotateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(EvalCommand.CreateTrain());
         return root;
     }
 }
