@@ -64,7 +64,7 @@ public static class DocumentExporter
                 document.Title ?? "",
                 document.Language.Tag,
                 document.Language.Confidence.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture),
-                document.Source.Published?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                document.Publication.Value is { } published ? DocumentJson.FormatUtc(published) : "",
                 document.RemovedLines.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 document.Sentences.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 document.Text,

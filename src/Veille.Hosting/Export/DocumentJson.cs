@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Veille.Model;
@@ -47,17 +48,18 @@ public static class DocumentJson
             writer.WriteNull("language_confidence");
         }
 
-        if (source.Published is { } published)
+        PublicationDate publication = document.Publication;
+        if (publication.Value is { } published)
         {
-            writer.WriteString("published", published.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
-            writer.WriteString("published_source", "metadata");
+            writer.WriteString("published", FormatUtc(published));
         }
         else
         {
             writer.WriteNull("published");
-            writer.WriteString("published_source", "unknown");
         }
 
+        writer.WriteString("published_source", publication.Source.ToString().ToLowerInvariant());
+        writer.WriteNumber("published_confidence", Math.Round(publication.Confidence, 3));
         writer.WriteString("text", document.Text);
         writer.WriteStartArray("removed_lines");
         foreach (RemovedLine line in document.RemovedLines)
@@ -82,13 +84,129 @@ public static class DocumentJson
 
         writer.WriteEndArray();
         writer.WriteNumber("token_count", document.Tokens.Length);
-        foreach (string layer in (string[])["entities", "quotes", "dates", "figures"])
-        {
-            writer.WriteStartArray(layer);
-            writer.WriteEndArray();
-        }
-
+        WriteEntities(writer, document);
+        WriteQuotes(writer, document);
+        WriteDates(writer, document);
+        WriteFigures(writer, document);
         writer.WriteNull("story");
         writer.WriteEndObject();
+    }
+
+    /// <summary>ISO-8601 UTC with seconds ("2024-04-25T00:00:00Z").</summary>
+    public static string FormatUtc(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Export names of entity kinds: PER, ORG, LOC, MISC.</summary>
+    public static string KindName(EntityKind kind) => kind switch
+    {
+        EntityKind.Person => "PER",
+        EntityKind.Organization => "ORG",
+        EntityKind.Location => "LOC",
+        _ => "MISC",
+    };
+
+    private static void WriteEntities(Utf8JsonWriter writer, Document document)
+    {
+        writer.WriteStartArray("entities");
+        foreach (Mention mention in document.Mentions)
+        {
+            DocumentEntity? entity = mention.Entity >= 0 && mention.Entity < document.Entities.Length ? document.Entities[mention.Entity] : null;
+            writer.WriteStartObject();
+            writer.WriteString("text", document.TextOf(mention.Span));
+            writer.WriteString("type", KindName(mention.Kind));
+            writer.WriteNumber("start", mention.Span.Start);
+            writer.WriteNumber("end", mention.Span.End);
+            writer.WriteString("entity_id", entity?.Id.Value);
+            writer.WriteString("canonical", entity?.Canonical);
+            writer.WriteString("role", mention.Role ?? entity?.Role);
+            if (entity?.Place is { } place)
+            {
+                writer.WriteNumber("lat", place.Latitude);
+                writer.WriteNumber("lon", place.Longitude);
+                writer.WriteString("country", place.CountryCode);
+                writer.WriteString("place_kind", place.PlaceKind);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteQuotes(Utf8JsonWriter writer, Document document)
+    {
+        writer.WriteStartArray("quotes");
+        foreach (Quote quote in document.Quotes)
+        {
+            DocumentEntity? speaker = SpeakerOf(document, quote);
+            writer.WriteStartObject();
+            writer.WriteString("text", document.TextOf(quote.Content));
+            writer.WriteNumber("start", quote.Content.Start);
+            writer.WriteNumber("end", quote.Content.End);
+            writer.WriteString("kind", quote.Kind.ToString().ToLowerInvariant());
+            writer.WriteString("speaker", quote.Speaker is { } span ? document.TextOf(span) : null);
+            writer.WriteString("speaker_entity_id", speaker?.Id.Value);
+            writer.WriteString("speaker_canonical", speaker?.Canonical);
+            writer.WriteString("cue", quote.Cue is { } cue ? document.TextOf(cue) : null);
+            writer.WriteString("conduit", quote.Conduit is { } conduit ? document.TextOf(conduit) : null);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>The entity a quote's speaker resolves to, or null (anonymous, unresolved, or no mention layer).</summary>
+    public static DocumentEntity? SpeakerOf(Document document, Quote quote)
+    {
+        if (quote.SpeakerMention < 0 || quote.SpeakerMention >= document.Mentions.Length)
+        {
+            return null;
+        }
+
+        int entity = document.Mentions[quote.SpeakerMention].Entity;
+        return entity >= 0 && entity < document.Entities.Length ? document.Entities[entity] : null;
+    }
+
+    private static void WriteDates(Utf8JsonWriter writer, Document document)
+    {
+        writer.WriteStartArray("dates");
+        foreach (DateMention date in document.Dates)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("text", document.TextOf(date.Span));
+            writer.WriteNumber("start", date.Span.Start);
+            writer.WriteNumber("end", date.Span.End);
+            writer.WriteString("type", date.Type.ToString().ToUpperInvariant());
+            writer.WriteString("value", date.Value);
+            writer.WriteBoolean("resolved", date.IsResolved);
+            writer.WriteString("anchor", date.Anchor.ToString().ToLowerInvariant());
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteFigures(Utf8JsonWriter writer, Document document)
+    {
+        writer.WriteStartArray("figures");
+        foreach (Figure figure in document.Figures)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("text", document.TextOf(figure.Span));
+            writer.WriteNumber("start", figure.Span.Start);
+            writer.WriteNumber("end", figure.Span.End);
+            writer.WriteNumber("value", figure.Value);
+            if (figure.ValueMax is { } max)
+            {
+                writer.WriteNumber("value_max", max);
+            }
+
+            writer.WriteString("unit", figure.Unit);
+            writer.WriteString("currency", figure.Currency);
+            writer.WriteString("qualifier", figure.Qualifier);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 }

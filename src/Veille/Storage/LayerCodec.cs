@@ -26,6 +26,18 @@ public static class LayerCodec
     /// <summary>Layer name of <see cref="Layers.Sentences"/>.</summary>
     public const string SentencesLayer = "sentences";
 
+    /// <summary>Layer name of <see cref="Layers.Mentions"/> (mentions and the document's entities).</summary>
+    public const string MentionsLayer = "mentions";
+
+    /// <summary>Layer name of <see cref="Layers.Quotes"/>.</summary>
+    public const string QuotesLayer = "quotes";
+
+    /// <summary>Layer name of <see cref="Layers.Dates"/> (temporal expressions and the inferred publication date).</summary>
+    public const string DatesLayer = "dates";
+
+    /// <summary>Layer name of <see cref="Layers.Figures"/>.</summary>
+    public const string FiguresLayer = "figures";
+
     /// <summary>Stage name recorded when <c>producerOf</c> does not know the producer of a layer.</summary>
     public const string UnknownStage = "unknown";
 
@@ -55,6 +67,26 @@ public static class LayerCodec
             layers.Add(Stored(SentencesLayer, producerOf(Layers.Sentences), WriteSentences, document));
         }
 
+        if (document.Has(Layers.Mentions))
+        {
+            layers.Add(Stored(MentionsLayer, producerOf(Layers.Mentions), WriteMentions, document));
+        }
+
+        if (document.Has(Layers.Quotes))
+        {
+            layers.Add(Stored(QuotesLayer, producerOf(Layers.Quotes), WriteQuotes, document));
+        }
+
+        if (document.Has(Layers.Dates))
+        {
+            layers.Add(Stored(DatesLayer, producerOf(Layers.Dates), WriteDates, document));
+        }
+
+        if (document.Has(Layers.Figures))
+        {
+            layers.Add(Stored(FiguresLayer, producerOf(Layers.Figures), WriteFigures, document));
+        }
+
         return layers;
     }
 
@@ -76,6 +108,10 @@ public static class LayerCodec
                     case LanguageLayer: ReadLanguage(document, root); break;
                     case TokensLayer: ReadTokens(document, root); break;
                     case SentencesLayer: ReadSentences(document, root); break;
+                    case MentionsLayer: ReadMentions(document, root); break;
+                    case QuotesLayer: ReadQuotes(document, root); break;
+                    case DatesLayer: ReadDates(document, root); break;
+                    case FiguresLayer: ReadFigures(document, root); break;
                     default: break; // Written by a newer version; kept in the store, not loaded.
                 }
             }
@@ -228,6 +264,233 @@ public static class LayerCodec
 
         document.SetSentences(sentences.MoveToImmutable());
     }
+
+    // mentions: {"mentions":[{"s","e","ts","te","k","c","x","r"}…],"entities":[{"id","name","k","r","geo":{…}}…]}
+    private static void WriteMentions(Utf8JsonWriter writer, Document document)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("mentions");
+        foreach (Mention mention in document.Mentions)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("s", mention.Span.Start);
+            writer.WriteNumber("e", mention.Span.End);
+            writer.WriteNumber("ts", mention.Tokens.Start);
+            writer.WriteNumber("te", mention.Tokens.End);
+            writer.WriteNumber("k", (int)mention.Kind);
+            writer.WriteNumber("c", Math.Round(mention.Confidence, 4));
+            writer.WriteNumber("x", mention.Entity);
+            if (mention.Role is { } role)
+            {
+                writer.WriteString("r", role);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("entities");
+        foreach (DocumentEntity entity in document.Entities)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", entity.Id.Value);
+            writer.WriteString("name", entity.Canonical);
+            writer.WriteNumber("k", (int)entity.Kind);
+            if (entity.Role is { } role)
+            {
+                writer.WriteString("r", role);
+            }
+
+            if (entity.Place is { } place)
+            {
+                writer.WriteStartObject("geo");
+                writer.WriteString("id", place.GazetteerId);
+                writer.WriteNumber("lat", place.Latitude);
+                writer.WriteNumber("lon", place.Longitude);
+                writer.WriteString("cc", place.CountryCode);
+                writer.WriteString("kind", place.PlaceKind);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void ReadMentions(Document document, JsonElement root)
+    {
+        var mentions = ImmutableArray.CreateBuilder<Mention>();
+        foreach (JsonElement item in root.GetProperty("mentions").EnumerateArray())
+        {
+            mentions.Add(new Mention(
+                new TextSpan(item.GetProperty("s").GetInt32(), item.GetProperty("e").GetInt32()),
+                new TokenRange(item.GetProperty("ts").GetInt32(), item.GetProperty("te").GetInt32()),
+                (EntityKind)item.GetProperty("k").GetInt32(),
+                item.GetProperty("c").GetSingle(),
+                item.GetProperty("x").GetInt32(),
+                OptionalString(item, "r")));
+        }
+
+        var entities = ImmutableArray.CreateBuilder<DocumentEntity>();
+        foreach (JsonElement item in root.GetProperty("entities").EnumerateArray())
+        {
+            GeoPlace? place = item.TryGetProperty("geo", out JsonElement geo)
+                ? new GeoPlace(geo.GetProperty("id").GetString()!, geo.GetProperty("lat").GetDouble(), geo.GetProperty("lon").GetDouble(), OptionalString(geo, "cc"), geo.GetProperty("kind").GetString()!)
+                : null;
+            entities.Add(new DocumentEntity(
+                new EntityId(item.GetProperty("id").GetString()!),
+                item.GetProperty("name").GetString()!,
+                (EntityKind)item.GetProperty("k").GetInt32(),
+                OptionalString(item, "r"),
+                place));
+        }
+
+        document.SetMentions(mentions.ToImmutable(), entities.ToImmutable());
+    }
+
+    // quotes: [{"s","e","k","cue":[s,e],"spk":[s,e],"m","via":[s,e]}…]
+    private static void WriteQuotes(Utf8JsonWriter writer, Document document)
+    {
+        writer.WriteStartArray();
+        foreach (Quote quote in document.Quotes)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("s", quote.Content.Start);
+            writer.WriteNumber("e", quote.Content.End);
+            writer.WriteNumber("k", (int)quote.Kind);
+            WriteSpan(writer, "cue", quote.Cue);
+            WriteSpan(writer, "spk", quote.Speaker);
+            writer.WriteNumber("m", quote.SpeakerMention);
+            WriteSpan(writer, "via", quote.Conduit);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void ReadQuotes(Document document, JsonElement root)
+    {
+        var quotes = ImmutableArray.CreateBuilder<Quote>();
+        foreach (JsonElement item in root.EnumerateArray())
+        {
+            quotes.Add(new Quote(
+                new TextSpan(item.GetProperty("s").GetInt32(), item.GetProperty("e").GetInt32()),
+                (QuoteKind)item.GetProperty("k").GetInt32(),
+                ReadSpan(item, "cue"),
+                ReadSpan(item, "spk"),
+                item.GetProperty("m").GetInt32(),
+                ReadSpan(item, "via")));
+        }
+
+        document.SetQuotes(quotes.ToImmutable());
+    }
+
+    // dates: {"dates":[{"s","e","t","v","a"}…],"published":{"v","src","c"}}
+    private static void WriteDates(Utf8JsonWriter writer, Document document)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("dates");
+        foreach (DateMention date in document.Dates)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("s", date.Span.Start);
+            writer.WriteNumber("e", date.Span.End);
+            writer.WriteNumber("t", (int)date.Type);
+            writer.WriteString("v", date.Value);
+            writer.WriteNumber("a", (int)date.Anchor);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        PublicationDate inferred = document.Source.Published is null ? document.Publication : PublicationDate.Unknown;
+        writer.WriteStartObject("published");
+        if (inferred.Value is { } value)
+        {
+            writer.WriteString("v", value);
+        }
+
+        writer.WriteNumber("src", (int)inferred.Source);
+        writer.WriteNumber("c", inferred.Confidence);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void ReadDates(Document document, JsonElement root)
+    {
+        var dates = ImmutableArray.CreateBuilder<DateMention>();
+        foreach (JsonElement item in root.GetProperty("dates").EnumerateArray())
+        {
+            dates.Add(new DateMention(
+                new TextSpan(item.GetProperty("s").GetInt32(), item.GetProperty("e").GetInt32()),
+                (TemporalType)item.GetProperty("t").GetInt32(),
+                OptionalString(item, "v"),
+                (DateAnchor)item.GetProperty("a").GetInt32()));
+        }
+
+        JsonElement published = root.GetProperty("published");
+        DateTimeOffset? value = published.TryGetProperty("v", out JsonElement v) ? v.GetDateTimeOffset() : null;
+        document.SetDates(dates.ToImmutable(), new PublicationDate(value, (PublicationSource)published.GetProperty("src").GetInt32(), published.GetProperty("c").GetDouble()));
+    }
+
+    // figures: [{"s","e","v","max","u","cur","q"}…]
+    private static void WriteFigures(Utf8JsonWriter writer, Document document)
+    {
+        writer.WriteStartArray();
+        foreach (Figure figure in document.Figures)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("s", figure.Span.Start);
+            writer.WriteNumber("e", figure.Span.End);
+            writer.WriteNumber("v", figure.Value);
+            if (figure.ValueMax is { } max)
+            {
+                writer.WriteNumber("max", max);
+            }
+
+            writer.WriteString("u", figure.Unit);
+            writer.WriteString("cur", figure.Currency);
+            writer.WriteString("q", figure.Qualifier);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void ReadFigures(Document document, JsonElement root)
+    {
+        var figures = ImmutableArray.CreateBuilder<Figure>();
+        foreach (JsonElement item in root.EnumerateArray())
+        {
+            figures.Add(new Figure(
+                new TextSpan(item.GetProperty("s").GetInt32(), item.GetProperty("e").GetInt32()),
+                item.GetProperty("v").GetDecimal(),
+                item.TryGetProperty("max", out JsonElement max) ? max.GetDecimal() : null,
+                OptionalString(item, "u"),
+                OptionalString(item, "cur"),
+                OptionalString(item, "q")));
+        }
+
+        document.SetFigures(figures.ToImmutable());
+    }
+
+    private static void WriteSpan(Utf8JsonWriter writer, string name, TextSpan? span)
+    {
+        if (span is { } value)
+        {
+            writer.WriteStartArray(name);
+            writer.WriteNumberValue(value.Start);
+            writer.WriteNumberValue(value.End);
+            writer.WriteEndArray();
+        }
+    }
+
+    private static TextSpan? ReadSpan(JsonElement item, string name) =>
+        item.TryGetProperty(name, out JsonElement span) ? new TextSpan(span[0].GetInt32(), span[1].GetInt32()) : null;
+
+    private static string? OptionalString(JsonElement item, string name) =>
+        item.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static int[] ReadInts(JsonElement array, int groupSize)
     {
