@@ -15,8 +15,7 @@ public class TokenizationBench
     [GlobalSetup]
     public void Setup()
     {
-        string samples = FindSamples();
-        texts = Directory.GetFiles(samples, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
+        texts = BenchInputs.SampleTexts();
         tokens = texts.Select(TokenScanner.Scan).ToArray();
     }
 
@@ -54,19 +53,5 @@ public class TokenizationBench
         }
 
         return count;
-    }
-
-    private static string FindSamples()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string candidate = Path.Combine(directory.FullName, "samples");
-            if (File.Exists(Path.Combine(directory.FullName, "Veille.slnx")) && Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("samples/ not found above " + AppContext.BaseDirectory);
     }
 }
