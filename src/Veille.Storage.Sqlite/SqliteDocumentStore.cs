@@ -9,7 +9,7 @@ namespace Veille.Storage.Sqlite;
 /// A document store in one SQLite file, <c>veille.db</c>, in a data folder (WAL journal: readers never wait for the writer).
 /// Safe for one writer and many readers across threads: writes are serialised by a lock, each read uses its own pooled connection.
 /// </summary>
-public sealed class SqliteDocumentStore : IDocumentStore
+public sealed partial class SqliteDocumentStore : IDocumentStore, IEntityStore
 {
     /// <summary>The database file name inside the data folder.</summary>
     public const string FileName = "veille.db";
@@ -85,6 +85,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
             long seq = Convert.ToInt64(nextSeq.ExecuteScalar(), CultureInfo.InvariantCulture);
             using var insertDocument = new DocumentInsert(writer, transaction);
             using var insertLayer = new LayerInsert(writer, transaction);
+            using var entityIndex = new EntityIndexWriter(writer, transaction);
             foreach (StoredDocument stored in documents)
             {
                 if (insertDocument.Execute(stored, seq + 1))
@@ -95,6 +96,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
                     {
                         insertLayer.Execute(stored.Document.Id, layer);
                     }
+
+                    entityIndex.Add(stored.Document);
                 }
             }
 
@@ -239,7 +242,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
     {
         using SqliteConnection connection = OpenReader();
         using SqliteTransaction snapshot = connection.BeginTransaction(deferred: true);
-        using SqliteCommand totals = Command(connection, "SELECT COUNT(*), COALESCE(SUM(length(raw_text)), 0), COALESCE(SUM(length(text)), 0) FROM documents", snapshot);
+        using SqliteCommand totals = Command(connection, "SELECT COUNT(*), COALESCE(SUM(length(raw_text)), 0), COALESCE(SUM(text_length), 0) FROM documents", snapshot);
         long documents;
         long rawCharacters;
         long textCharacters;

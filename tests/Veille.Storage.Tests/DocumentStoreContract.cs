@@ -247,4 +247,52 @@ public abstract class DocumentStoreContract : IDisposable
 
         Assert.Equal(550, store.Count());
     }
+
+    [Fact]
+    public void EntityIndex_AggregatesMentionsAliasesRolesAndQuotesAcrossDocuments()
+    {
+        IDocumentStore store = Open();
+        var entities = (IEntityStore)store;
+        store.Save([TestDocuments.Stored(WithEntities("Kurt Campbell a parlé à Niamey. « Nous partons », a dit Kurt M. Campbell.", "secrétaire d'État adjoint", ("Kurt Campbell", 0), ("Niamey", 1), ("Kurt M. Campbell", 0)))]);
+        store.Save([TestDocuments.Stored(WithEntities("Kurt Campbell est allé à Niamey hier, pour la deuxième fois.", null, ("Kurt Campbell", 0), ("Niamey", 1)))]);
+
+        EntitySummary top = entities.TopEntities(limit: 1).Single();
+        Assert.Equal(("per:kurt-campbell", 3L, 2L), (top.Entity.Id.Value, top.Mentions, top.Documents));
+        Assert.Equal("loc:niamey", Assert.Single(entities.TopEntities(EntityKind.Location)).Entity.Id.Value);
+        Assert.Equal("NE", entities.TopEntities(EntityKind.Location)[0].Entity.Place?.CountryCode);
+        Assert.Empty(entities.TopEntities(language: "en"));
+
+        EntityDetail detail = entities.FindEntity("kurt m. campbell") ?? throw new InvalidOperationException("alias not found");
+        Assert.Equal("Kurt Campbell", detail.Summary.Entity.Canonical);
+        Assert.Equal([("Kurt Campbell", 2L), ("Kurt M. Campbell", 1L)], detail.Aliases);
+        Assert.Equal([("secrétaire d'État adjoint", 2L)], detail.Roles);
+        Assert.Equal(2, detail.Documents.Count);
+        Assert.Equal(("loc:niamey", 2L), (detail.CoMentioned.Single().Entity.Entity.Id.Value, detail.CoMentioned.Single().SharedDocuments));
+        Assert.Null(entities.FindEntity("Pat Ryder"));
+
+        Corpus.Entities.QuoteRecord quote = Assert.Single(entities.Quotes(new EntityId("per:kurt-campbell")));
+        Assert.Equal(("Nous partons", "Kurt Campbell"), (quote.Text, quote.SpeakerEntity?.Canonical));
+    }
+
+    private static Document WithEntities(string text, string? role, params (string Surface, int Entity)[] mentions)
+    {
+        var document = new Document(text);
+        document.SetText(text, OffsetMap.Identity(text.Length), null, []);
+        document.SetLanguage(new Language("fr", 1));
+        var list = new List<Mention>();
+        int from = 0;
+        foreach ((string surface, int entity) in mentions)
+        {
+            int start = text.IndexOf(surface, from, StringComparison.Ordinal);
+            from = start + surface.Length;
+            list.Add(new Mention(new TextSpan(start, from), new TokenRange(0, 1), entity == 0 ? EntityKind.Person : EntityKind.Location, 0.9f, entity, entity == 0 ? role : null));
+        }
+
+        document.SetMentions(
+            [.. list],
+            [new DocumentEntity(new EntityId("per:kurt-campbell"), "Kurt Campbell", EntityKind.Person, role), new DocumentEntity(new EntityId("loc:niamey"), "Niamey", EntityKind.Location, null, new GeoPlace("2440485", 13.51, 2.11, "NE", "capital"))]);
+        int open = text.IndexOf('«', StringComparison.Ordinal);
+        document.SetQuotes(open < 0 ? [] : [new Quote(new TextSpan(open + 2, text.IndexOf('»', StringComparison.Ordinal) - 1), QuoteKind.Direct, null, null, list.Count - 1)]);
+        return document;
+    }
 }

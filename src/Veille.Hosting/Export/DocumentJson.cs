@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Veille.Corpus.Entities;
 using Veille.Model;
 
 namespace Veille.Hosting.Export;
@@ -138,7 +139,7 @@ public static class DocumentJson
         writer.WriteStartArray("quotes");
         foreach (Quote quote in document.Quotes)
         {
-            DocumentEntity? speaker = SpeakerOf(document, quote);
+            DocumentEntity? speaker = EntityRollup.SpeakerOf(document, quote);
             writer.WriteStartObject();
             writer.WriteString("text", document.TextOf(quote.Content));
             writer.WriteNumber("start", quote.Content.Start);
@@ -153,18 +154,6 @@ public static class DocumentJson
         }
 
         writer.WriteEndArray();
-    }
-
-    /// <summary>The entity a quote's speaker resolves to, or null (anonymous, unresolved, or no mention layer).</summary>
-    public static DocumentEntity? SpeakerOf(Document document, Quote quote)
-    {
-        if (quote.SpeakerMention < 0 || quote.SpeakerMention >= document.Mentions.Length)
-        {
-            return null;
-        }
-
-        int entity = document.Mentions[quote.SpeakerMention].Entity;
-        return entity >= 0 && entity < document.Entities.Length ? document.Entities[entity] : null;
     }
 
     private static void WriteDates(Utf8JsonWriter writer, Document document)

@@ -15,7 +15,7 @@ internal sealed class DocumentInsert : IDisposable
         command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO documents(id, seq, external_id, source, url, path, title, author, language_hint,
-                language, language_confidence, published, raw_text, text, ingested_at, indexed)
+                language, language_confidence, published, raw_text, text_length, ingested_at, indexed)
             VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, 0)
             ON CONFLICT(id) DO NOTHING
             """;
@@ -47,7 +47,7 @@ internal sealed class DocumentInsert : IDisposable
         parameters[10].Value = hasLanguage ? document.Language.Confidence : DBNull.Value;
         parameters[11].Value = source.Published is { } published ? UtcText.Write(published) : DBNull.Value;
         parameters[12].Value = document.RawText;
-        parameters[13].Value = document.Text;
+        parameters[13].Value = document.Text.Length;
         parameters[14].Value = UtcText.Write(stored.IngestedUtc);
         return command.ExecuteNonQuery() == 1;
     }

@@ -26,7 +26,7 @@ internal static class SchemaMigrations
                 language_confidence REAL,
                 published TEXT,
                 raw_text TEXT NOT NULL,
-                text TEXT NOT NULL,
+                text_length INTEGER NOT NULL,
                 ingested_at TEXT NOT NULL,
                 indexed INTEGER NOT NULL DEFAULT 0
             );
@@ -53,6 +53,59 @@ internal static class SchemaMigrations
                 document_id TEXT,
                 at TEXT NOT NULL
             );
+            """),
+        (2, "entities-and-quotes", """
+            CREATE TABLE entities (
+                id TEXT PRIMARY KEY,
+                canonical TEXT NOT NULL,
+                kind INTEGER NOT NULL,
+                mentions INTEGER NOT NULL,
+                documents INTEGER NOT NULL,
+                role TEXT,
+                gazetteer_id TEXT,
+                lat REAL,
+                lon REAL,
+                country TEXT,
+                place_kind TEXT
+            );
+            CREATE INDEX ix_entities_kind_mentions ON entities(kind, mentions DESC);
+            CREATE INDEX ix_entities_canonical ON entities(canonical COLLATE NOCASE);
+
+            CREATE TABLE entity_aliases (
+                entity_id TEXT NOT NULL,
+                alias TEXT NOT NULL,
+                count INTEGER NOT NULL,
+                PRIMARY KEY (entity_id, alias)
+            );
+            CREATE INDEX ix_entity_aliases_alias ON entity_aliases(alias COLLATE NOCASE);
+
+            CREATE TABLE entity_roles (
+                entity_id TEXT NOT NULL,
+                role TEXT NOT NULL,
+                count INTEGER NOT NULL,
+                PRIMARY KEY (entity_id, role)
+            );
+
+            CREATE TABLE entity_documents (
+                entity_id TEXT NOT NULL,
+                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                mentions INTEGER NOT NULL,
+                PRIMARY KEY (entity_id, document_id)
+            );
+            CREATE INDEX ix_entity_documents_document ON entity_documents(document_id);
+
+            CREATE TABLE quotes (
+                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                idx INTEGER NOT NULL,
+                kind INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                speaker TEXT,
+                speaker_entity_id TEXT,
+                cue TEXT,
+                conduit TEXT,
+                PRIMARY KEY (document_id, idx)
+            );
+            CREATE INDEX ix_quotes_speaker ON quotes(speaker_entity_id);
             """),
     ];
 
