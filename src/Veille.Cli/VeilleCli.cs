@@ -30,6 +30,9 @@ public static class VeilleCli
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(EntitiesCommand.CreateList());
+        root.Subcommands.Add(EntitiesCommand.CreateShow());
+        root.Subcommands.Add(EntitiesCommand.CreateQuotes());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(AnnotateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());

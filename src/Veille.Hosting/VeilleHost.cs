@@ -1,4 +1,5 @@
 using Veille.Hosting.Ingest;
+using Veille.Model;
 using Veille.Pipeline;
 using Veille.Search.Lucene;
 using Veille.Storage;
@@ -18,10 +19,11 @@ public sealed class VeilleHost : IDisposable
     /// <summary>Environment variable naming the data folder.</summary>
     public const string DataFolderVariable = "VEILLE_DATA";
 
-    private VeilleHost(string dataFolder, IDocumentStore store, ISearchIndex index, NewsPipeline pipeline)
+    private VeilleHost(string dataFolder, SqliteDocumentStore store, ISearchIndex index, NewsPipeline pipeline)
     {
         DataFolder = dataFolder;
         Store = store;
+        Entities = store;
         Index = index;
         Pipeline = pipeline;
     }
@@ -29,6 +31,9 @@ public sealed class VeilleHost : IDisposable
     public string DataFolder { get; }
 
     public IDocumentStore Store { get; }
+
+    /// <summary>The corpus index of entities and quotes.</summary>
+    public IEntityStore Entities { get; }
 
     public ISearchIndex Index { get; }
 
@@ -53,6 +58,10 @@ public sealed class VeilleHost : IDisposable
     }
 
     public IngestService CreateIngestService() => new(Store, Index, Pipeline);
+
+    /// <summary>Resolves a name, alias or id to an entity of the expected kind, or null when none matches.</summary>
+    public EntityDetail? FindEntity(string nameOrId, EntityKind? kind = null) =>
+        Entities.FindEntity(nameOrId) is { } detail && (kind is null || detail.Summary.Entity.Kind == kind) ? detail : null;
 
     public void Dispose()
     {

@@ -198,7 +198,20 @@ public sealed class LuceneSearchIndex : ISearchIndex
             fields.Add(new StringField(IndexLanguages.SourceField, source, Field.Store.NO));
         }
 
-        if (document.Source.Published is { } published)
+        foreach (DocumentEntity entity in document.Entities)
+        {
+            fields.Add(new StringField(IndexLanguages.EntityField, entity.Id.Value, Field.Store.NO));
+        }
+
+        foreach (Veille.Corpus.Entities.QuoteRecord quote in Veille.Corpus.Entities.EntityRollup.QuotesOf(document))
+        {
+            if (quote.SpeakerEntity is { } speaker)
+            {
+                fields.Add(new StringField(IndexLanguages.SpeakerField, speaker.Id.Value, Field.Store.NO));
+            }
+        }
+
+        if (document.Publication.Value is { } published)
         {
             fields.Add(new Int64Field(IndexLanguages.PublishedField, published.ToUnixTimeSeconds(), Field.Store.NO));
         }
@@ -296,6 +309,16 @@ public sealed class LuceneSearchIndex : ISearchIndex
         if (query.Source is { } source)
         {
             filter.Add(new TermQuery(new Term(IndexLanguages.SourceField, source)), Occur.MUST);
+        }
+
+        foreach (EntityId entity in query.Entities ?? [])
+        {
+            filter.Add(new TermQuery(new Term(IndexLanguages.EntityField, entity.Value)), Occur.MUST);
+        }
+
+        if (query.Speaker is { } speaker)
+        {
+            filter.Add(new TermQuery(new Term(IndexLanguages.SpeakerField, speaker.Value)), Occur.MUST);
         }
 
         if (query.From is not null || query.To is not null)

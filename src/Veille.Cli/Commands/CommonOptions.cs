@@ -91,3 +91,15 @@ internal sealed class CliException(string code, string message, int exitCode = V
 
     public int ExitCode { get; } = exitCode;
 }
+
+/// <summary>Plain-language names of entity kinds for messages.</summary>
+internal static class DocumentJsonNames
+{
+    public static string Kind(Model.EntityKind kind) => kind switch
+    {
+        Model.EntityKind.Person => "person",
+        Model.EntityKind.Organization => "organisation",
+        Model.EntityKind.Location => "place",
+        _ => "name",
+    };
+}

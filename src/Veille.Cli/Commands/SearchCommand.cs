@@ -17,11 +17,15 @@ internal static class SearchCommand
     private static readonly Option<string?> SourceFilter = new("--source") { Description = "Only documents from this source" };
     private static readonly Option<string?> From = new("--from") { Description = "Published on or after this date (YYYY-MM-DD)" };
     private static readonly Option<string?> To = new("--to") { Description = "Published on or before this date (YYYY-MM-DD)" };
+    private static readonly Option<string?> Person = new("--person") { Description = "Only documents mentioning this person (name, alias or id)" };
+    private static readonly Option<string?> Organization = new("--org") { Description = "Only documents mentioning this organisation" };
+    private static readonly Option<string?> Place = new("--place") { Description = "Only documents mentioning this place" };
+    private static readonly Option<string?> Speaker = new("--speaker") { Description = "Only documents quoting this person" };
     private static readonly Option<int> Limit = new("--limit") { Description = "Maximum hits (1-1000)", DefaultValueFactory = _ => 10 };
 
     public static Command Create()
     {
-        var command = new Command("search", "Search the documents") { Query, LanguageFilter, SourceFilter, From, To, Limit };
+        var command = new Command("search", "Search the documents") { Query, LanguageFilter, SourceFilter, From, To, Person, Organization, Place, Speaker, Limit };
         command.SetAction(parse => CommonOptions.Guard(parse, () => Run(parse)));
         return command;
     }
@@ -35,8 +39,18 @@ internal static class SearchCommand
         }
 
         DateTimeOffset? to = ParseDate(parse.GetValue(To), "--to")?.AddDays(1);
-        var query = new SearchQuery(parse.GetValue(Query) ?? "", parse.GetValue(LanguageFilter), parse.GetValue(SourceFilter), ParseDate(parse.GetValue(From), "--from"), to, limit);
         using VeilleHost host = CommonOptions.OpenHost(parse);
+        var entities = new List<EntityId>();
+        foreach ((Option<string?> option, EntityKind kind) in (ReadOnlySpan<(Option<string?>, EntityKind)>)[(Person, EntityKind.Person), (Organization, EntityKind.Organization), (Place, EntityKind.Location)])
+        {
+            if (parse.GetValue(option) is { } name)
+            {
+                entities.Add(Resolve(host, name, kind, option.Name));
+            }
+        }
+
+        EntityId? speaker = parse.GetValue(Speaker) is { } speakerName ? Resolve(host, speakerName, EntityKind.Person, "--speaker") : null;
+        var query = new SearchQuery(parse.GetValue(Query) ?? "", parse.GetValue(LanguageFilter), parse.GetValue(SourceFilter), ParseDate(parse.GetValue(From), "--from"), to, limit, entities, speaker);
         SearchResult result = host.Index.Search(query);
 
         if (parse.GetValue(CommonOptions.Json))
@@ -67,6 +81,11 @@ internal static class SearchCommand
 
         return VeilleCli.Ok;
     }
+
+    /// <summary>Resolves an entity name given on the command line, or fails naming the option.</summary>
+    internal static EntityId Resolve(VeilleHost host, string name, EntityKind? kind, string option) =>
+        host.FindEntity(name, kind)?.Summary.Entity.Id
+        ?? throw new CliException(ErrorCodes.InvalidQuery, $"{option} '{name}': no such {(kind is null ? "entity" : DocumentJsonNames.Kind(kind.Value))} in the corpus; list them with 'veille entities'.");
 
     /// <summary>Marks the highlighted spans of a snippet in Spectre markup, escaping the rest.</summary>
     internal static string Highlight(string snippet, IReadOnlyList<TextSpan> highlights)

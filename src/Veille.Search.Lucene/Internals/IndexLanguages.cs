@@ -15,6 +15,12 @@ internal static class IndexLanguages
     public const string SourceField = "source";
     public const string PublishedField = "published";
 
+    /// <summary>Ids of the entities a document mentions (not analysed; one value each).</summary>
+    public const string EntityField = "entity";
+
+    /// <summary>Ids of the entities quoted in a document (speakers).</summary>
+    public const string SpeakerField = "speaker";
+
     /// <summary>The analysis language of the document ("fr", "en", "other"), which picks its text and title fields.</summary>
     public const string AnalysisField = "analysis";
 

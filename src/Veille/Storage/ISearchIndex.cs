@@ -25,16 +25,20 @@ public interface ISearchIndex : IDisposable
 /// <param name="Text">The query.</param>
 /// <param name="Language">Only documents in this language.</param>
 /// <param name="Source">Only documents from this source.</param>
-/// <param name="From">Published on or after (UTC).</param>
+/// <param name="From">Published on or after (UTC; the publication date from metadata or inferred from the text).</param>
 /// <param name="To">Published before (UTC, exclusive).</param>
 /// <param name="Limit">Maximum hits returned (1-1000).</param>
+/// <param name="Entities">Only documents mentioning every one of these entities.</param>
+/// <param name="Speaker">Only documents quoting this entity.</param>
 public sealed record SearchQuery(
     string Text,
     string? Language = null,
     string? Source = null,
     DateTimeOffset? From = null,
     DateTimeOffset? To = null,
-    int Limit = 10);
+    int Limit = 10,
+    IReadOnlyList<EntityId>? Entities = null,
+    EntityId? Speaker = null);
 
 /// <summary>Search results: total matches and the best hits.</summary>
 public sealed record SearchResult(long Total, IReadOnlyList<SearchHit> Hits);

@@ -230,6 +230,28 @@ public sealed class LuceneSearchIndexTests : IDisposable
         return index;
     }
 
+    [Fact]
+    public void Search_EntityAndSpeakerFilters()
+    {
+        const string text = "« Nous partons », a dit Pat Ryder à Niamey.";
+        var document = new Document(text, new SourceInfo(Source: "test"));
+        document.SetText(text, OffsetMap.Identity(text.Length), null, []);
+        document.SetLanguage(new Language("fr", 1));
+        document.SetMentions(
+            [new Mention(new TextSpan(24, 33), new TokenRange(0, 1), EntityKind.Person, 1, 0), new Mention(new TextSpan(36, 42), new TokenRange(1, 2), EntityKind.Location, 1, 1)],
+            [new DocumentEntity(new EntityId("per:pat-ryder"), "Pat Ryder", EntityKind.Person), new DocumentEntity(new EntityId("loc:niamey"), "Niamey", EntityKind.Location)]);
+        document.SetQuotes([new Quote(new TextSpan(2, 14), QuoteKind.Direct, null, new TextSpan(24, 33), 0)]);
+        using var index = new LuceneSearchIndex(IndexFolder);
+        index.Index([withdrawal, meeting, document]);
+        index.Commit();
+
+        Assert.Equal(1, index.Search(new SearchQuery("Niamey", Entities: [new EntityId("per:pat-ryder")])).Total);
+        Assert.Equal(1, index.Search(new SearchQuery("", Entities: [new EntityId("per:pat-ryder"), new EntityId("loc:niamey")])).Total);
+        Assert.Equal(0, index.Search(new SearchQuery("", Entities: [new EntityId("per:kurt-campbell")])).Total);
+        Assert.Equal(1, index.Search(new SearchQuery("partons", Speaker: new EntityId("per:pat-ryder"))).Total);
+        Assert.Equal(0, index.Search(new SearchQuery("partons", Speaker: new EntityId("loc:niamey"))).Total);
+    }
+
     private static Document Sample(string name, SourceInfo source)
     {
         string raw = File.ReadAllText(Path.Combine(SamplesFolder(), name));
