@@ -24,7 +24,19 @@ internal static class DemoCommand
     {
         using VeilleHost host = CommonOptions.OpenHost(parse);
         string[] paths = parse.GetValue(Paths)!;
-        IngestReport report = IngestCommand.RunWithProgress(host.CreateIngestService(), paths, IngestOptions.Default, AnsiConsole.Profile.Capabilities.Interactive);
+        bool json = parse.GetValue(CommonOptions.Json);
+        IngestReport report = IngestCommand.RunWithProgress(host.CreateIngestService(), paths, IngestOptions.Default, !json && AnsiConsole.Profile.Capabilities.Interactive);
+        string query = parse.GetValue(Query)!;
+        if (json)
+        {
+            SearchResult found = host.Index.Search(new SearchQuery(query, Limit: 10));
+            Console.Out.WriteLine("{\"documents\": [");
+            Console.Out.WriteLine(string.Join(",\n", host.Store.All().Select(stored => Hosting.Export.DocumentJson.Serialize(stored.Document))));
+            Console.Out.WriteLine("],");
+            Console.Out.WriteLine($"\"search\": {System.Text.Json.JsonSerializer.Serialize(new { query, total = found.Total, hits = found.Hits.Select(hit => new { id = hit.Id.Value, title = hit.Title, snippet = hit.Snippet }) }, CommonOptions.JsonOptions)}}}");
+            return VeilleCli.Ok;
+        }
+
         AnsiConsole.MarkupLine($"[bold]Ingested[/] {CommonOptions.Safe(string.Join(", ", paths))} into {CommonOptions.Safe(host.DataFolder)}: {report.Stored} new, {report.Duplicates} already stored, {report.Skipped.Count} skipped.");
         foreach ((string input, string reason) in report.Skipped)
         {
@@ -44,7 +56,6 @@ internal static class DemoCommand
             }
         }
 
-        string query = parse.GetValue(Query)!;
         SearchResult result = host.Index.Search(new SearchQuery(query, Limit: 10));
         AnsiConsole.Write(new Rule($"[bold]search[/] {CommonOptions.Safe(query)}").LeftJustified());
         AnsiConsole.MarkupLine($"{result.Total} documents match.");
