@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Veille.Model;
 
@@ -18,8 +18,9 @@ public sealed class LanguageIdentifier
 
     // Naive Bayes over overlapping n-grams counts each character about six times; dividing the log-likelihood
     // by this temperature turns the scores into calibrated confidences (measured on cross-validation, docs/langid.md).
-    private const double Temperature = 6.0;
+    private const double Temperature = 24.0;
 
+    // The csproj names resources "Veille.Resources.<folder>/<file>" with the OS separator; compare with separators as dots.
     private const string ModelResourceName = "Veille.Resources.langid.model.bin.gz";
 
     private static readonly Lazy<LanguageIdentifier> DefaultInstance = new(LoadEmbedded);
@@ -27,9 +28,12 @@ public sealed class LanguageIdentifier
     private readonly string[] tags;
     private readonly uint[] scriptMasks;
     private readonly float[] floors;
-    private readonly FrozenDictionary<ulong, int> features;
-    private readonly byte[] featureOrders;
-    private readonly int[] postingStarts;
+    // Features present in at least this many languages get a dense row, added with SIMD instead of one posting at a time.
+    private const int DenseThreshold = 16;
+
+    private readonly int rowLength;
+    private readonly NgramTable features;
+    private readonly float[] denseWeights;
     private readonly byte[] postingLanguages;
     private readonly float[] postingWeights;
 
@@ -38,23 +42,43 @@ public sealed class LanguageIdentifier
         tags = model.Tags;
         scriptMasks = model.ScriptMasks;
         floors = model.Floors;
-        featureOrders = model.Orders;
-        postingStarts = model.PostingStarts;
-        postingLanguages = model.PostingLanguages;
-        postingWeights = new float[model.PostingWeights.Length];
-        for (int i = 0; i < postingWeights.Length; i++)
+        rowLength = (tags.Length + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
+        int featureCount = model.Grams.Length;
+        var hashes = new ulong[featureCount];
+        var slots = new FeatureSlot[featureCount];
+        var dense = new List<float>();
+        var sparseLanguages = new List<byte>();
+        var sparseWeights = new List<float>();
+        for (int i = 0; i < featureCount; i++)
         {
-            postingWeights[i] = model.PostingWeights[i] / LanguageModel.WeightScale;
+            hashes[i] = NgramScanner.Hash(model.Grams[i], model.Orders[i]);
+            int start = model.PostingStarts[i];
+            int count = model.PostingStarts[i + 1] - start;
+            if (count >= DenseThreshold)
+            {
+                slots[i] = new FeatureSlot(dense.Count, 0, model.Orders[i]);
+                int row = dense.Count;
+                dense.AddRange(new float[rowLength]);
+                for (int posting = start; posting < start + count; posting++)
+                {
+                    dense[row + model.PostingLanguages[posting]] = model.PostingWeights[posting] / LanguageModel.WeightScale;
+                }
+            }
+            else
+            {
+                slots[i] = new FeatureSlot(sparseLanguages.Count, (ushort)count, model.Orders[i]);
+                for (int posting = start; posting < start + count; posting++)
+                {
+                    sparseLanguages.Add(model.PostingLanguages[posting]);
+                    sparseWeights.Add(model.PostingWeights[posting] / LanguageModel.WeightScale);
+                }
+            }
         }
 
-        var table = new Dictionary<ulong, int>(model.Grams.Length);
-        for (int i = 0; i < model.Grams.Length; i++)
-        {
-            // A 64-bit hash collision between two kept features is astronomically unlikely; the first one wins.
-            table.TryAdd(NgramScanner.Hash(model.Grams[i], model.Orders[i]), i);
-        }
-
-        features = table.ToFrozenDictionary();
+        features = new NgramTable(hashes, slots);
+        denseWeights = [.. dense];
+        postingLanguages = [.. sparseLanguages];
+        postingWeights = [.. sparseWeights];
         Languages = Array.AsReadOnly(tags);
     }
 
@@ -142,7 +166,7 @@ public sealed class LanguageIdentifier
             return false;
         }
 
-        Span<float> gains = stackalloc float[tags.Length];
+        Span<float> gains = stackalloc float[rowLength];
         Span<int> orderCounts = stackalloc int[NgramScanner.OrderSlots];
         gains.Clear();
         orderCounts.Clear();
@@ -191,9 +215,17 @@ public sealed class LanguageIdentifier
 
     private static LanguageIdentifier LoadEmbedded()
     {
-        using Stream stream = typeof(LanguageIdentifier).Assembly.GetManifestResourceStream(ModelResourceName)
-            ?? throw new InvalidOperationException($"Embedded language model '{ModelResourceName}' is missing from the Veille assembly.");
-        return Load(stream);
+        System.Reflection.Assembly assembly = typeof(LanguageIdentifier).Assembly;
+        foreach (string name in assembly.GetManifestResourceNames())
+        {
+            if (name.Replace('/', '.').Replace('\\', '.') == ModelResourceName)
+            {
+                using Stream stream = assembly.GetManifestResourceStream(name)!;
+                return Load(stream);
+            }
+        }
+
+        throw new InvalidOperationException($"Embedded language model '{ModelResourceName}' is missing from the Veille assembly.");
     }
 
     private ref struct ScoringSink(LanguageIdentifier identifier, Span<float> gains, Span<int> orderCounts) : INgramSink
@@ -204,14 +236,26 @@ public sealed class LanguageIdentifier
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly void Add(ReadOnlySpan<char> gram, int order, ulong hash)
         {
-            if (!identifier.features.TryGetValue(hash, out int feature))
+            // Invariant: gains.Length == rowLength, a multiple of the vector width.
+            if (!identifier.features.TryGet(hash, out FeatureSlot slot))
             {
                 return;
             }
 
-            orderCounts[identifier.featureOrders[feature]]++;
-            int end = identifier.postingStarts[feature + 1];
-            for (int posting = identifier.postingStarts[feature]; posting < end; posting++)
+            orderCounts[slot.Order]++;
+            if (slot.Count == 0)
+            {
+                ReadOnlySpan<float> row = identifier.denseWeights.AsSpan(slot.Start, identifier.rowLength);
+                for (int i = 0; i < row.Length; i += Vector<float>.Count)
+                {
+                    (new Vector<float>(gains[i..]) + new Vector<float>(row[i..])).CopyTo(gains[i..]);
+                }
+
+                return;
+            }
+
+            int end = slot.Start + slot.Count;
+            for (int posting = slot.Start; posting < end; posting++)
             {
                 gains[identifier.postingLanguages[posting]] += identifier.postingWeights[posting];
             }

@@ -6,7 +6,7 @@ namespace Veille.Stages.LanguageId;
 /// <param name="MinimumCount">A feature is kept for a language only if it occurs at least this often in its samples.</param>
 /// <param name="Smoothing">Additive (Lidstone) smoothing of feature counts.</param>
 /// <param name="MinimumScriptShare">A language competes on texts of a script that makes up at least this share (0-1) of its training letters.</param>
-public sealed record LanguageModelTrainerOptions(int MinimumCount = 2, double Smoothing = 0.5, double MinimumScriptShare = 0.05)
+public sealed record LanguageModelTrainerOptions(int MinimumCount = 3, double Smoothing = 0.01, double MinimumScriptShare = 0.05)
 {
     public static LanguageModelTrainerOptions Default { get; } = new();
 }
