@@ -115,7 +115,7 @@ internal static class NgramScanner
         }
 
         int letters = end - start - 1;
-        if (end < stop && letters >= MinimumWordLetters)
+        if (end < stop && letters is >= MinimumWordLetters and <= MaximumWordLetters)
         {
             ReadOnlySpan<char> word = normalized.Slice(start, end - start + 1);
             sink.Add(word, WordOrder, Hash(word, WordOrder));
