@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Veille.Model;
 
 namespace Veille.Stages.LanguageId;
@@ -34,7 +35,7 @@ public sealed class LanguageIdentifier
     private readonly uint[] scriptMasks;
     private readonly float[] floors;
     // Features present in at least this many languages get a dense row, added with SIMD instead of one posting at a time.
-    private const int DenseThreshold = 16;
+    private const int DenseThreshold = FeatureSlot.MaximumCount + 1;
 
     private readonly int rowLength;
     private readonly NgramTable features;
@@ -71,7 +72,7 @@ public sealed class LanguageIdentifier
             }
             else
             {
-                slots[i] = new FeatureSlot(sparseLanguages.Count, (ushort)count, model.Orders[i]);
+                slots[i] = new FeatureSlot(sparseLanguages.Count, count, model.Orders[i]);
                 for (int posting = start; posting < start + count; posting++)
                 {
                     sparseLanguages.Add(model.PostingLanguages[posting]);
@@ -281,7 +282,7 @@ public sealed class LanguageIdentifier
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly void Add(ReadOnlySpan<char> gram, int order, ulong hash)
         {
-            // Invariant: gains.Length == rowLength, a multiple of the vector width.
+            // Invariant: gains.Length == rowLength, a multiple of the vector width, so the unchecked vector loop stays inside both spans.
             if (!identifier.features.TryGet(hash, out FeatureSlot slot))
             {
                 return;
@@ -290,10 +291,11 @@ public sealed class LanguageIdentifier
             orderCounts[slot.Order]++;
             if (slot.Count == 0)
             {
-                ReadOnlySpan<float> row = identifier.denseWeights.AsSpan(slot.Start, identifier.rowLength);
-                for (int i = 0; i < row.Length; i += Vector<float>.Count)
+                ref float row = ref MemoryMarshal.GetReference(identifier.denseWeights.AsSpan(slot.Start, identifier.rowLength));
+                ref float sums = ref MemoryMarshal.GetReference(gains);
+                for (nuint i = 0; i < (nuint)identifier.rowLength; i += (nuint)Vector<float>.Count)
                 {
-                    (new Vector<float>(gains[i..]) + new Vector<float>(row[i..])).CopyTo(gains[i..]);
+                    (Vector.LoadUnsafe(ref sums, i) + Vector.LoadUnsafe(ref row, i)).StoreUnsafe(ref sums, i);
                 }
 
                 return;

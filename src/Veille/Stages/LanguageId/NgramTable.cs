@@ -1,20 +1,25 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace Veille.Stages.LanguageId;
 
 /// <summary>Where a feature's weights are: a dense row of per-language weights, or a run of sparse postings.</summary>
-/// <param name="Start">Offset of the dense row, or of the first posting.</param>
-/// <param name="Count">Number of postings; 0 for a dense row.</param>
+/// <param name="Start">Offset of the dense row, or of the first posting (below 2^25).</param>
+/// <param name="Count">Number of postings (below 16); 0 for a dense row.</param>
 /// <param name="Order">Feature order (1-5 for n-grams, 6 for words).</param>
-internal readonly record struct FeatureSlot(int Start, ushort Count, byte Order);
+internal readonly record struct FeatureSlot(int Start, int Count, int Order)
+{
+    public const int MaximumCount = 15;
+    public const int MaximumStart = (1 << 25) - 1;
+}
 
 /// <summary>
-/// Open-addressing hash table from a feature hash (see <see cref="NgramScanner.Hash"/>) to its <see cref="FeatureSlot"/>,
-/// with linear probing and a load factor of at most one half; key and slot share one 16-byte entry so a lookup touches one cache line.
+/// Open-addressing hash table from a feature hash (see <see cref="NgramScanner.Hash"/>) to its <see cref="FeatureSlot"/>:
+/// linear probing, load factor at most one half, 8-byte entries (32-bit fingerprint, packed slot) to keep the table cache-friendly.
 /// </summary>
 internal sealed class NgramTable
 {
-    private readonly Entry[] entries;
+    private readonly ulong[] entries;
     private readonly int shift;
 
     public NgramTable(ReadOnlySpan<ulong> hashes, ReadOnlySpan<FeatureSlot> slots)
@@ -25,21 +30,28 @@ internal sealed class NgramTable
             bits++;
         }
 
-        entries = new Entry[1 << bits];
+        entries = new ulong[1 << bits];
         shift = 64 - bits;
         for (int i = 0; i < hashes.Length; i++)
         {
-            ulong key = KeyOf(hashes[i]);
-            int index = IndexOf(key);
-            while (entries[index].Key != 0 && entries[index].Key != key)
+            FeatureSlot slot = slots[i];
+            if (slot.Start > FeatureSlot.MaximumStart || slot.Count > FeatureSlot.MaximumCount || (uint)slot.Order > 7)
+            {
+                throw new InvalidDataException($"Feature slot {slot} does not fit the table.");
+            }
+
+            uint fingerprint = FingerprintOf(hashes[i]);
+            int index = IndexOf(hashes[i]);
+            while (entries[index] != 0 && (uint)(entries[index] >> 32) != fingerprint)
             {
                 index = (index + 1) & (entries.Length - 1);
             }
 
-            // A 64-bit collision between two kept features is astronomically unlikely; the first one wins.
-            if (entries[index].Key == 0)
+            // A collision of two kept features (same fingerprint on the same probe chain) is vanishingly rare; the first one wins.
+            if (entries[index] == 0)
             {
-                entries[index] = new Entry(key, slots[i]);
+                uint packed = ((uint)slot.Start << 7) | ((uint)slot.Count << 3) | (uint)slot.Order;
+                entries[index] = ((ulong)fingerprint << 32) | packed;
             }
         }
     }
@@ -47,19 +59,21 @@ internal sealed class NgramTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGet(ulong hash, out FeatureSlot slot)
     {
-        ulong key = KeyOf(hash);
+        uint fingerprint = FingerprintOf(hash);
         int mask = entries.Length - 1;
-        int index = IndexOf(key);
+        int index = IndexOf(hash);
         while (true)
         {
-            ref readonly Entry entry = ref entries[index];
-            if (entry.Key == key)
+            ulong entry = entries[index];
+            if ((uint)(entry >> 32) == fingerprint)
             {
-                slot = entry.Slot;
+                uint packed = (uint)entry;
+                slot = new FeatureSlot((int)(packed >> 7), (int)((packed >> 3) & 0xF), (int)(packed & 0x7));
+                Debug.Assert(slot.Order > 0, "Occupied entries have an order of 1-6.");
                 return true;
             }
 
-            if (entry.Key == 0)
+            if (entry == 0)
             {
                 slot = default;
                 return false;
@@ -69,12 +83,10 @@ internal sealed class NgramTable
         }
     }
 
-    // Key 0 marks an empty entry, so a hash of 0 is stored as 1.
+    // Fingerprint 0 marks an empty entry, so it is never used for a feature.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong KeyOf(ulong hash) => hash == 0 ? 1 : hash;
+    private static uint FingerprintOf(ulong hash) => Math.Max(1u, (uint)(hash >> 32));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int IndexOf(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> shift);
-
-    private readonly record struct Entry(ulong Key, FeatureSlot Slot);
+    private int IndexOf(ulong hash) => (int)((hash * 0x9E3779B97F4A7C15UL) >> shift);
 }
