@@ -40,8 +40,7 @@ public sealed class LanguageIdentifier
     private readonly int rowLength;
     private readonly NgramTable features;
     private readonly float[] denseWeights;
-    private readonly byte[] postingLanguages;
-    private readonly float[] postingWeights;
+    private readonly ushort[] postings;
 
     internal LanguageIdentifier(LanguageModel model)
     {
@@ -53,8 +52,7 @@ public sealed class LanguageIdentifier
         var hashes = new ulong[featureCount];
         var slots = new FeatureSlot[featureCount];
         var dense = new List<float>();
-        var sparseLanguages = new List<byte>();
-        var sparseWeights = new List<float>();
+        var sparse = new List<ushort>();
         for (int i = 0; i < featureCount; i++)
         {
             hashes[i] = NgramScanner.Hash(model.Grams[i], model.Orders[i]);
@@ -72,19 +70,24 @@ public sealed class LanguageIdentifier
             }
             else
             {
-                slots[i] = new FeatureSlot(sparseLanguages.Count, count, model.Orders[i]);
+                // Most features occur in one language: that posting lives in the table entry itself, saving a memory access.
+                if (count == 1)
+                {
+                    slots[i] = new FeatureSlot(PackPosting(model, start), 1, model.Orders[i]);
+                    continue;
+                }
+
+                slots[i] = new FeatureSlot(sparse.Count, count, model.Orders[i]);
                 for (int posting = start; posting < start + count; posting++)
                 {
-                    sparseLanguages.Add(model.PostingLanguages[posting]);
-                    sparseWeights.Add(model.PostingWeights[posting] / LanguageModel.WeightScale);
+                    sparse.Add(PackPosting(model, posting));
                 }
             }
         }
 
         features = new NgramTable(hashes, slots);
         denseWeights = [.. dense];
-        postingLanguages = [.. sparseLanguages];
-        postingWeights = [.. sparseWeights];
+        postings = [.. sparse];
         Languages = Array.AsReadOnly(tags);
     }
 
@@ -212,7 +215,7 @@ public sealed class LanguageIdentifier
         double sum = 0;
         for (int language = 0; language < posteriors.Length; language++)
         {
-            posteriors[language] = Math.Exp(posteriors[language] - best);
+            posteriors[language] = double.IsNegativeInfinity(posteriors[language]) ? 0 : Math.Exp(posteriors[language] - best);
             sum += posteriors[language];
         }
 
@@ -259,6 +262,14 @@ public sealed class LanguageIdentifier
         return double.IsNegativeInfinity(best) ? double.NaN : best - second;
     }
 
+    /// <summary>A sparse posting as language * 256 + quantised weight.</summary>
+    private static ushort PackPosting(LanguageModel model, int posting) =>
+        (ushort)((model.PostingLanguages[posting] << 8) | model.PostingWeights[posting]);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddPosting(Span<float> gains, int posting) =>
+        gains[posting >> 8] += (posting & 0xFF) * (1f / LanguageModel.WeightScale);
+
     private static LanguageIdentifier LoadEmbedded()
     {
         System.Reflection.Assembly assembly = typeof(LanguageIdentifier).Assembly;
@@ -301,10 +312,16 @@ public sealed class LanguageIdentifier
                 return;
             }
 
+            if (slot.Count == 1)
+            {
+                AddPosting(gains, slot.Start);
+                return;
+            }
+
             int end = slot.Start + slot.Count;
             for (int posting = slot.Start; posting < end; posting++)
             {
-                gains[identifier.postingLanguages[posting]] += identifier.postingWeights[posting];
+                AddPosting(gains, identifier.postings[posting]);
             }
         }
     }
