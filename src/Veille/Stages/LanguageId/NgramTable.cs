@@ -20,6 +20,10 @@ internal readonly record struct FeatureSlot(int Start, int Count, int Order)
 internal sealed class NgramTable
 {
     private readonly ulong[] entries;
+
+    // One bit per entry, set when occupied: most absent features have an empty home entry, and this bitset
+    // (1/64 of the table, small enough for L2) rejects them without touching the table.
+    private readonly ulong[] occupied;
     private readonly int shift;
 
     public NgramTable(ReadOnlySpan<ulong> hashes, ReadOnlySpan<FeatureSlot> slots)
@@ -31,6 +35,7 @@ internal sealed class NgramTable
         }
 
         entries = new ulong[1 << bits];
+        occupied = new ulong[Math.Max(1, entries.Length / 64)];
         shift = 64 - bits;
         for (int i = 0; i < hashes.Length; i++)
         {
@@ -52,6 +57,7 @@ internal sealed class NgramTable
             {
                 uint packed = ((uint)slot.Start << 7) | ((uint)slot.Count << 3) | (uint)slot.Order;
                 entries[index] = ((ulong)fingerprint << 32) | packed;
+                occupied[index >> 6] |= 1UL << index;
             }
         }
     }
@@ -62,6 +68,12 @@ internal sealed class NgramTable
         uint fingerprint = FingerprintOf(hash);
         int mask = entries.Length - 1;
         int index = IndexOf(hash);
+        if ((occupied[index >> 6] & (1UL << index)) == 0)
+        {
+            slot = default;
+            return false;
+        }
+
         while (true)
         {
             ulong entry = entries[index];
