@@ -6,7 +6,7 @@ using Veille.Model;
 namespace Veille.Stages.LanguageId;
 
 /// <summary>
-/// Identifies the language of a text with a character 1-5-gram and word naive Bayes model, restricted to the
+/// Identifies the language of a text with a character 1-4-gram and word naive Bayes model, restricted to the
 /// languages written in the text's dominant script. Immutable and thread-safe.
 /// </summary>
 public sealed class LanguageIdentifier
@@ -17,7 +17,7 @@ public sealed class LanguageIdentifier
     /// <summary>Texts with fewer letters are "und".</summary>
     public const int MinimumLetters = 3;
 
-    // Naive Bayes over overlapping n-grams counts each character about six times; dividing the log-likelihood
+    // Naive Bayes over overlapping n-grams counts each character about five times; dividing the log-likelihood
     // by this temperature turns the scores into calibrated confidences (measured on cross-validation, docs/langid.md).
     private const double Temperature = 24.0;
 
@@ -243,7 +243,11 @@ public sealed class LanguageIdentifier
             double score = gains[language];
             for (int order = 1; order < NgramScanner.OrderSlots; order++)
             {
-                score += orderCounts[order] * (double)floors[(language * NgramScanner.OrderSlots) + order];
+                // An order without features in the model can have an infinite floor; 0 * infinity would be NaN.
+                if (orderCounts[order] != 0)
+                {
+                    score += orderCounts[order] * (double)floors[(language * NgramScanner.OrderSlots) + order];
+                }
             }
 
             score /= Temperature;

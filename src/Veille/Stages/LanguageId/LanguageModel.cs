@@ -14,7 +14,7 @@ internal sealed class LanguageModel
     public const float WeightScale = 16f;
 
     private const int Magic = 0x44494C56; // "VLID"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     public LanguageModel(string[] tags, uint[] scriptMasks, float[] floors, string[] grams, byte[] orders, int[] postingStarts, byte[] postingLanguages, byte[] postingWeights)
     {
@@ -91,7 +91,7 @@ internal sealed class LanguageModel
         using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
         if (reader.ReadInt32() != Magic || reader.ReadInt32() != FormatVersion)
         {
-            throw new InvalidDataException("Not a Veille language model (format version 1).");
+            throw new InvalidDataException($"Not a Veille language model (format version {FormatVersion}).");
         }
 
         int languageCount = reader.ReadInt32();

@@ -128,7 +128,7 @@ public static class LanguageModelTrainer
                     total += entry.Value;
                 }
 
-                floors[(language * NgramScanner.OrderSlots) + order] = (float)Math.Log(smoothing / (total + (smoothing * vocabularies[order].Count)));
+                floors[(language * NgramScanner.OrderSlots) + order] = (float)Math.Log(smoothing / (total + (smoothing * Math.Max(1, vocabularies[order].Count))));
                 foreach (KeyValuePair<string, int> entry in counts[language][order])
                 {
                     if (entry.Value < options.MinimumCount)

@@ -6,7 +6,7 @@ namespace Veille.Stages.LanguageId;
 /// <summary>Where a feature's weights are: a dense row of per-language weights, or a run of sparse postings.</summary>
 /// <param name="Start">Offset of the dense row, of the first posting, or with <paramref name="Count"/> 1 the posting itself (below 2^25).</param>
 /// <param name="Count">Number of postings (below 16); 0 for a dense row.</param>
-/// <param name="Order">Feature order (1-5 for n-grams, 6 for words).</param>
+/// <param name="Order">Feature order (1-4 for n-grams, 5 for words).</param>
 internal readonly record struct FeatureSlot(int Start, int Count, int Order)
 {
     public const int MaximumCount = 15;
