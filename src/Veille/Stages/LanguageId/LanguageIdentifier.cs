@@ -21,12 +21,15 @@ public sealed class LanguageIdentifier
     // by this temperature turns the scores into calibrated confidences (measured on cross-validation, docs/langid.md).
     private const double Temperature = 24.0;
 
-    // The csproj names resources "Veille.Resources.<folder>/<file>" with the OS separator; compare with separators as dots.
     // Characters scanned between checks for an early decision, and the scaled log-likelihood margin (about
     // 1 - 1e-6 confidence) that ends the scan before the end of the sample.
     private const int ChunkLength = 256;
     private const double DecisiveMargin = 14.0;
 
+    // Features present in at least this many languages get a dense row, added with SIMD instead of one posting at a time.
+    private const int DenseThreshold = FeatureSlot.MaximumCount + 1;
+
+    // The csproj names resources "Veille.Resources.<folder>/<file>" with the OS separator; compare with separators as dots.
     private const string ModelResourceName = "Veille.Resources.langid.model.bin.gz";
 
     private static readonly Lazy<LanguageIdentifier> DefaultInstance = new(LoadEmbedded);
@@ -34,9 +37,6 @@ public sealed class LanguageIdentifier
     private readonly string[] tags;
     private readonly uint[] scriptMasks;
     private readonly float[] floors;
-    // Features present in at least this many languages get a dense row, added with SIMD instead of one posting at a time.
-    private const int DenseThreshold = FeatureSlot.MaximumCount + 1;
-
     private readonly int rowLength;
     private readonly NgramTable features;
     private readonly float[] denseWeights;
