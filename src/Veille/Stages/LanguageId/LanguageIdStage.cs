@@ -11,7 +11,7 @@ public sealed class LanguageIdStage(LanguageIdOptions? options = null) : IDocume
 {
     private readonly LanguageIdOptions options = options ?? LanguageIdOptions.Default;
 
-    public StageInfo Info { get; } = new("language-id", 1, Layers.Text, Layers.Language);
+    public StageInfo Info { get; } = new("language-id", 2, Layers.Text, Layers.Language);
 
     public void Process(Document document, StageContext context)
     {

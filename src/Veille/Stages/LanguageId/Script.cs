@@ -1,0 +1,91 @@
+namespace Veille.Stages.LanguageId;
+
+/// <summary>The writing systems the language model tells apart; Han and Kana share <see cref="Cjk"/> so that Japanese and Chinese compete.</summary>
+internal enum Script : byte
+{
+    Other,
+    Latin,
+    Greek,
+    Cyrillic,
+    Armenian,
+    Hebrew,
+    Arabic,
+    Devanagari,
+    Bengali,
+    Gurmukhi,
+    Gujarati,
+    Tamil,
+    Telugu,
+    Sinhala,
+    Thai,
+    Georgian,
+    Hangul,
+    Ethiopic,
+    Cjk,
+}
+
+/// <summary>Maps a character to its <see cref="Script"/> by Unicode block ranges.</summary>
+internal static class ScriptClassifier
+{
+    /// <summary>Number of <see cref="Script"/> values, for per-script counters.</summary>
+    public const int Count = (int)Script.Cjk + 1;
+
+    public static Script Of(char c) => c switch
+    {
+        < 'A' => Script.Other,
+        <= 'Z' => Script.Latin,
+        < 'a' => Script.Other,
+        <= 'z' => Script.Latin,
+        < '\u00C0' => Script.Other,
+        <= '\u02AF' => Script.Latin,
+        < '\u0370' => Script.Other,
+        <= '\u03FF' => Script.Greek,
+        <= '\u052F' => Script.Cyrillic,
+        <= '\u058F' => Script.Armenian,
+        <= '\u05FF' => Script.Hebrew,
+        <= '\u06FF' => Script.Arabic,
+        < '\u0750' => Script.Other,
+        <= '\u077F' => Script.Arabic,
+        < '\u0900' => Script.Other,
+        <= '\u097F' => Script.Devanagari,
+        <= '\u09FF' => Script.Bengali,
+        <= '\u0A7F' => Script.Gurmukhi,
+        <= '\u0AFF' => Script.Gujarati,
+        < '\u0B80' => Script.Other,
+        <= '\u0BFF' => Script.Tamil,
+        <= '\u0C7F' => Script.Telugu,
+        < '\u0D80' => Script.Other,
+        <= '\u0DFF' => Script.Sinhala,
+        <= '\u0E7F' => Script.Thai,
+        < '\u10A0' => Script.Other,
+        <= '\u10FF' => Script.Georgian,
+        <= '\u11FF' => Script.Hangul,
+        <= '\u139F' => Script.Ethiopic,
+        < '\u1E00' => Script.Other,
+        <= '\u1EFF' => Script.Latin,
+        <= '\u1FFF' => Script.Greek,
+        < '\u3040' => Script.Other,
+        <= '\u30FF' => Script.Cjk,
+        < '\u3130' => Script.Other,
+        <= '\u318F' => Script.Hangul,
+        < '\u3400' => Script.Other,
+        <= '\u4DBF' => Script.Cjk,
+        < '\u4E00' => Script.Other,
+        <= '\u9FFF' => Script.Cjk,
+        < '\uAC00' => Script.Other,
+        <= '\uD7AF' => Script.Hangul,
+        < '\uF900' => Script.Other,
+        <= '\uFAFF' => Script.Cjk,
+        < '\uFB50' => Script.Other,
+        <= '\uFDFF' => Script.Arabic,
+        < '\uFE70' => Script.Other,
+        <= '\uFEFF' => Script.Arabic,
+        < '\uFF21' => Script.Other,
+        <= '\uFF3A' => Script.Latin,
+        < '\uFF41' => Script.Other,
+        <= '\uFF5A' => Script.Latin,
+        < '\uFF66' => Script.Other,
+        <= '\uFF9F' => Script.Cjk,
+        _ => Script.Other,
+    };
+}
