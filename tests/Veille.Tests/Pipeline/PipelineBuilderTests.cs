@@ -81,7 +81,7 @@ public sealed class PipelineBuilderTests
         Assert.Equal(
             """
             cleaning v1: requires None; produces Text
-            language-id v1: requires Text; produces Language
+            language-id v2: requires Text; produces Language
             tokenization v2: requires Text; produces Tokens, Sentences
             """.ReplaceLineEndings("\n"),
             snapshot);
