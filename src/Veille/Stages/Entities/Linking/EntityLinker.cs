@@ -192,18 +192,20 @@ public sealed class EntityLinker
                 runEnd++;
             }
 
-            int aliasDraft = -1;
-            if (runEnd == i + 1 && work.Aliases.Count > 0)
+            // An acronym anywhere in the run ("Le CNSP") is a mention; such a run names no person.
+            bool aliasFound = false;
+            for (int j = i; j < runEnd && work.Aliases.Count > 0; j++)
             {
-                aliasDraft = work.FindAlias(work.TextOf(i));
+                int aliasDraft = work.FindAlias(work.TextOf(j));
+                if (aliasDraft >= 0)
+                {
+                    Draft source = work.Drafts[aliasDraft];
+                    work.AddDraft(new Draft(new TokenRange(j, j + 1), source.Kind, source.Confidence * AddedConfidenceFactor, Added: true));
+                    aliasFound = true;
+                }
             }
 
-            if (aliasDraft >= 0)
-            {
-                Draft source = work.Drafts[aliasDraft];
-                work.AddDraft(new Draft(new TokenRange(i, i + 1), source.Kind, source.Confidence * AddedConfidenceFactor, Added: true));
-            }
-            else
+            if (!aliasFound)
             {
                 int length = NameFolding.Compact(work.TextOf(runEnd - 1), key);
                 if (length > 0 && work.LastWordLookup.Contains(key[..length]))

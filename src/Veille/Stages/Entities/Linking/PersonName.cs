@@ -58,7 +58,7 @@ internal sealed record PersonName(string[] Words, string Key, string SurnameKey,
                 continue;
             }
 
-            if (i < words.Count - 1 && lexicon.IsJoinParticle(words[i]) && NameFolding.IsCapitalized(words[i + 1]) && kept.Count > 0)
+            if (i < words.Count - 1 && lexicon.IsJoinParticle(words[i]) && NameFolding.IsCapitalized(words[i + 1]))
             {
                 kept.Add(words[i] + words[i + 1]);
                 i++;

@@ -64,7 +64,8 @@ internal sealed class RoleFinder(LinkingLexicon lexicon)
                 first++;
             }
 
-            if (first < sentence.Tokens.End && lexicon.IsTrigger(Word(text, tokens[first])) && !personAt[first])
+            // ", et le lieutenant-général X" opens a new person, not an apposition.
+            if (first < sentence.Tokens.End && !personAt[first] && !lexicon.IsLinking(Word(text, tokens[first])) && TriggerWithin(text, tokens, first, Math.Min(first + 3, sentence.Tokens.End), personAt))
             {
                 int last = ScanRight(text, tokens, first, sentence.Tokens.End, personAt);
                 if (last > first)
@@ -194,6 +195,20 @@ internal sealed class RoleFinder(LinkingLexicon lexicon)
         }
 
         return lexicon.IsTrigger(Word(text, tokens[range.End - 1]));
+    }
+
+    // A trigger among tokens [from, to) before any person: "the US secretary of state" has its head third.
+    private bool TriggerWithin(string text, IReadOnlyList<Token> tokens, int from, int to, ReadOnlySpan<bool> personAt)
+    {
+        for (int i = from; i < to && !personAt[i]; i++)
+        {
+            if (lexicon.IsTrigger(Word(text, tokens[i])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsComma(string text, Token token) => token.Span.Length == 1 && text[token.Span.Start] == ',';
