@@ -18,6 +18,9 @@ public sealed class EntityLinker
     /// <summary>Confidence of an added mention relative to the mention it was learned from.</summary>
     public const float AddedConfidenceFactor = 0.9f;
 
+    /// <summary>A city in a country the document names beats a bigger namesake unless that one is this many times more populous.</summary>
+    public const int ContextPopulationRatio = 30;
+
     private const int MaxSlugLength = 80;
 
     private readonly Gazetteer gazetteer;
@@ -248,7 +251,7 @@ public sealed class EntityLinker
     }
 
     // Candidates of every place mention, then the choice: an area (country, region, continent) wins; among cities,
-    // one in a country the document names elsewhere, else the most populous.
+    // one in a country the document names elsewhere (see ContextPopulationRatio), else the most populous.
     private void ResolvePlaces(LinkingWork work)
     {
         var candidates = new ImmutableArray<GazetteerEntry>[work.Drafts.Count];
@@ -283,7 +286,10 @@ public sealed class EntityLinker
             {
                 foreach (GazetteerEntry candidate in found)
                 {
-                    if (candidate.CountryCode is { } country && context.Contains(country))
+                    // Context wins unless the town is tiny beside the best-known candidate: "London" in an article on
+                    // Canada is London, Ontario, but "Pékin" in one on the United States stays Beijing, not Pekin, Illinois.
+                    if (candidate.CountryCode is { } country && context.Contains(country)
+                        && candidate.Population * ContextPopulationRatio >= chosen.Population)
                     {
                         chosen = candidate;
                         break;
