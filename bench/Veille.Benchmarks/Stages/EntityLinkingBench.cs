@@ -10,7 +10,7 @@ namespace Veille.Benchmarks.Stages;
 
 /// <summary>
 /// Entity linking over the articles of samples/ with recogniser-like input: every run of capitalised words not opening a
-/// sentence, typed LOC when the gazetteer knows it and PER otherwise (1,260 tokens per operation; linking only, not recognition).
+/// sentence, typed LOC when the gazetteer knows it and PER otherwise (1,024 tokens per operation; linking only, not recognition).
 /// </summary>
 [MemoryDiagnoser]
 public class EntityLinkingBench
