@@ -320,7 +320,7 @@ public sealed class EntityLinker
         // Mark first so that an alias cycle cannot recurse.
         work.Drafts[d] = draft with { Entity = -1 };
         int entity;
-        int aliasOf = draft.Tokens.Length == 1 ? work.FindAlias(work.TextOf(draft.Tokens.Start)) : -1;
+        int aliasOf = draft.Tokens.Length == 1 && draft.Kind != EntityKind.Person ? work.FindAlias(work.TextOf(draft.Tokens.Start)) : -1;
         if (aliasOf >= 0 && aliasOf != d)
         {
             entity = AssignEntity(work, aliasOf);

@@ -65,6 +65,13 @@ public sealed class EntityLinkerTests
     }
 
     [Fact]
+    public void Linker_DoesNotLinkPersonTaggedAcronymToOrganisation()
+    {
+        var linked = Linked.From("Le [Conseil national pour la sauvegarde de la patrie](ORG) ([CNSP](ORG)) et [CNSP](PER).");
+        Assert.Equal(EntityKind.Person, linked.EntityOf("CNSP", 1).Kind);
+    }
+
+    [Fact]
     public void Linker_IgnoresParenthesisedWordThatIsNotTheAcronym()
     {
         var linked = Linked.From("Le [Conseil national pour la sauvegarde de la patrie](ORG) (AFP) a parlé.");
