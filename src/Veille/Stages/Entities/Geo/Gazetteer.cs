@@ -8,7 +8,7 @@ using System.Text;
 namespace Veille.Stages.Entities.Geo;
 
 /// <summary>
-/// Place names (countries, capitals, cities of 15,000+ inhabitants, regions, continents) and demonyms, looked up by
+/// Place names (countries, capitals, cities of 15,000+ inhabitants, regions and sub-national areas, continents) and demonyms, looked up by
 /// folded name (<see cref="NameFolding"/>) without allocating. Immutable and thread-safe.
 /// </summary>
 public sealed class Gazetteer
@@ -16,8 +16,11 @@ public sealed class Gazetteer
     /// <summary>Manifest name of the built gazetteer (see <see cref="GazetteerBuilder"/>).</summary>
     public const string PlacesResource = "Veille.Resources.gazetteer/places.tsv.gz";
 
-    /// <summary>Manifest name of the hand-written regions and continents.</summary>
+    /// <summary>Manifest name of the hand-written regions, sub-national areas and continents.</summary>
     public const string RegionsResource = "Veille.Resources.gazetteer/regions.txt";
+
+    /// <summary>Manifest name of the hand-written extra names of places ("Britain", "RDC").</summary>
+    public const string AliasesResource = "Veille.Resources.gazetteer/aliases.txt";
 
     private static readonly Lazy<Gazetteer> DefaultInstance = new(LoadEmbedded);
 
@@ -71,8 +74,8 @@ public sealed class Gazetteer
     internal ImmutableArray<GazetteerEntry> FindFolded(ReadOnlySpan<char> key) =>
         key.Length > 0 && nameLookup.TryGetValue(key, out ImmutableArray<GazetteerEntry> entries) ? entries : [];
 
-    /// <summary>Reads a gazetteer from the built places file (gzip TSV) and the regions file.</summary>
-    public static Gazetteer Load(Stream places, Stream regions)
+    /// <summary>Reads a gazetteer from the built places file (gzip TSV), the regions file and, optionally, the aliases file.</summary>
+    public static Gazetteer Load(Stream places, Stream regions, Stream? aliases = null)
     {
         ArgumentNullException.ThrowIfNull(places);
         ArgumentNullException.ThrowIfNull(regions);
@@ -119,13 +122,34 @@ public sealed class Gazetteer
                 }
 
                 string[] fields = line.Split('\t');
-                if (fields.Length != 7)
+                if (fields.Length != 8)
                 {
                     throw new FormatException($"Malformed region line: {line}");
                 }
 
-                var entry = new GazetteerEntry(fields[0], fields[1], null, Parse(fields[2]), Parse(fields[3]), 0, fields[4], fields[5]);
-                Add(entries, names, entry, [fields[4], fields[5], .. fields[6].Split('|', StringSplitOptions.RemoveEmptyEntries)]);
+                var entry = new GazetteerEntry(fields[0], fields[1], fields[2].Length == 0 ? null : fields[2], Parse(fields[3]), Parse(fields[4]), 0, fields[5], fields[6]);
+                Add(entries, names, entry, [fields[5], fields[6], .. fields[7].Split('|', StringSplitOptions.RemoveEmptyEntries)]);
+            }
+        }
+
+        if (aliases is not null)
+        {
+            Dictionary<string, GazetteerEntry> byId = entries.ToDictionary(entry => entry.Id, StringComparer.Ordinal);
+            using var reader = new StreamReader(aliases, Encoding.UTF8, leaveOpen: true);
+            while (reader.ReadLine() is { } line)
+            {
+                if (line.Length == 0 || line[0] == '#')
+                {
+                    continue;
+                }
+
+                string[] fields = line.Split('\t');
+                if (fields.Length != 2 || !byId.TryGetValue(fields[1], out GazetteerEntry? entry))
+                {
+                    throw new FormatException($"Malformed alias line or unknown id: {line}");
+                }
+
+                AddName(names, entry, fields[0]);
             }
         }
 
@@ -153,22 +177,27 @@ public sealed class Gazetteer
         entries.Add(entry);
         foreach (string name in entryNames.Append(entry.EnglishName).Append(entry.FrenchName))
         {
-            string key = NameFolding.Compact(name);
-            if (key.Length == 0 || key.Length > NameFolding.MaxKeyLength)
-            {
-                continue;
-            }
+            AddName(names, entry, name);
+        }
+    }
 
-            if (!names.TryGetValue(key, out List<GazetteerEntry>? list))
-            {
-                list = [];
-                names.Add(key, list);
-            }
+    private static void AddName(Dictionary<string, List<GazetteerEntry>> names, GazetteerEntry entry, string name)
+    {
+        string key = NameFolding.Compact(name);
+        if (key.Length == 0 || key.Length > NameFolding.MaxKeyLength)
+        {
+            return;
+        }
 
-            if (!list.Contains(entry))
-            {
-                list.Add(entry);
-            }
+        if (!names.TryGetValue(key, out List<GazetteerEntry>? list))
+        {
+            list = [];
+            names.Add(key, list);
+        }
+
+        if (!list.Contains(entry))
+        {
+            list.Add(entry);
         }
     }
 
@@ -179,7 +208,8 @@ public sealed class Gazetteer
         Assembly assembly = typeof(Gazetteer).Assembly;
         using Stream places = Open(assembly, PlacesResource);
         using Stream regions = Open(assembly, RegionsResource);
-        return Load(places, regions);
+        using Stream aliases = Open(assembly, AliasesResource);
+        return Load(places, regions, aliases);
     }
 
     internal static Stream Open(Assembly assembly, string resource)

@@ -250,12 +250,17 @@ public sealed class EntityLinker
         }
     }
 
-    // Candidates of every place mention, then the choice: an area (country, region, continent) wins; among cities,
-    // one in a country the document names elsewhere (see ContextPopulationRatio), else the most populous.
+    // Candidates of every place mention, then the choice. Context countries are those of other place names in the
+    // document (an area, or a name with a single candidate). An area (country, region, continent) wins over towns; among
+    // areas of one name, one in a context country wins ("Georgia" beside "United States" is the state); among towns,
+    // one in a context country (see ContextPopulationRatio), else the most populous.
     private void ResolvePlaces(LinkingWork work)
     {
         var candidates = new ImmutableArray<GazetteerEntry>[work.Drafts.Count];
-        var context = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new string?[work.Drafts.Count];
+
+        // Country → compact name of the place that put it in context, or "" when several different names did.
+        var context = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int d = 0; d < work.Drafts.Count; d++)
         {
             Draft draft = work.Drafts[d];
@@ -264,12 +269,19 @@ public sealed class EntityLinker
                 continue;
             }
 
-            TokenRange range = WithoutLeadingDeterminers(work, draft.Tokens);
-            ImmutableArray<GazetteerEntry> found = gazetteer.Find(work.TextOf(range));
+            ReadOnlySpan<char> surface = work.TextOf(WithoutLeadingDeterminers(work, draft.Tokens));
+            ImmutableArray<GazetteerEntry> found = gazetteer.Find(surface);
             candidates[d] = found;
-            if (found.Length > 0 && found[0].CountryCode is { } country && (found[0].IsArea || found.Length == 1))
+            if (found.IsEmpty)
             {
-                context.Add(country);
+                continue;
+            }
+
+            string key = NameFolding.Compact(surface);
+            keys[d] = key;
+            if (found[0].CountryCode is { } country && (found[0].IsArea || found.Length == 1))
+            {
+                context[country] = context.TryGetValue(country, out string? known) && known != key ? "" : key;
             }
         }
 
@@ -281,15 +293,29 @@ public sealed class EntityLinker
                 continue;
             }
 
+            string key = keys[d]!;
             GazetteerEntry chosen = found[0];
-            if (!chosen.IsArea)
+            if (chosen.IsArea)
+            {
+                if (!InContext(context, chosen.CountryCode, key))
+                {
+                    foreach (GazetteerEntry candidate in found)
+                    {
+                        if (candidate.IsArea && InContext(context, candidate.CountryCode, key))
+                        {
+                            chosen = candidate;
+                            break;
+                        }
+                    }
+                }
+            }
+            else
             {
                 foreach (GazetteerEntry candidate in found)
                 {
                     // Context wins unless the town is tiny beside the best-known candidate: "London" in an article on
                     // Canada is London, Ontario, but "Pékin" in one on the United States stays Beijing, not Pekin, Illinois.
-                    if (candidate.CountryCode is { } country && context.Contains(country)
-                        && candidate.Population * ContextPopulationRatio >= chosen.Population)
+                    if (InContext(context, candidate.CountryCode, key) && candidate.Population * ContextPopulationRatio >= chosen.Population)
                     {
                         chosen = candidate;
                         break;
@@ -300,6 +326,10 @@ public sealed class EntityLinker
             work.Places[d] = chosen;
         }
     }
+
+    // A country is context for a place when another place name of the document put it there.
+    private static bool InContext(Dictionary<string, string> context, string? country, string key) =>
+        country is not null && context.TryGetValue(country, out string? source) && source != key;
 
     private void AssignEntities(LinkingWork work)
     {
@@ -331,9 +361,10 @@ public sealed class EntityLinker
         }
         else if (work.Places[d] is { } place)
         {
-            string slug = place.PlaceKind is "city" or "capital"
-                ? $"{NameFolding.Slug(place.EnglishName)}-{place.CountryCode?.ToLowerInvariant()}"
-                : NameFolding.Slug(place.EnglishName);
+            // Towns and regions carry their country: names repeat across countries ("London", "Georgia").
+            string slug = place.PlaceKind == "country" || place.CountryCode is null
+                ? NameFolding.Slug(place.EnglishName)
+                : $"{NameFolding.Slug(place.EnglishName)}-{place.CountryCode.ToLowerInvariant()}";
             entity = work.Entity(Prefix(draft.Kind) + Cap(slug), place.EnglishName, draft.Kind, place.ToPlace());
         }
         else

@@ -218,6 +218,24 @@ public sealed class EntityLinkerTests
         Assert.Equal("loc:london-ca", linked.IdOf("London"));
     }
 
+    [Theory]
+    [InlineData("[Georgia](LOC) and [Russia](LOC) signed.", "loc:georgia", "GE")]
+    [InlineData("[Georgia](LOC) voted as the [United States](LOC) watched.", "loc:georgia-us", "US")]
+    public void Geocoding_PrefersTheAreaInAContextCountry(string annotated, string id, string country)
+    {
+        var linked = Linked.From(annotated, "en");
+        Assert.Equal(id, linked.IdOf("Georgia"));
+        Assert.Equal(country, linked.EntityOf("Georgia").Place!.CountryCode);
+    }
+
+    [Theory]
+    [InlineData("Angleterre", "loc:england-gb")]
+    [InlineData("Britain", "loc:united-kingdom")]
+    [InlineData("Californie", "loc:california-us")]
+    [InlineData("Tchétchénie", "loc:chechnya-ru")]
+    public void Geocoding_KnowsHandWrittenRegionsAndAliases(string surface, string id) =>
+        Assert.Equal(id, Linked.From($"En [{surface}](LOC), rien.").Entities.Single().Id.Value);
+
     [Fact]
     public void Geocoding_LeavesUnknownPlacesUnresolved()
     {
