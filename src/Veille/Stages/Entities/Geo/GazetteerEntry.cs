@@ -16,6 +16,14 @@ public sealed record GazetteerEntry(string Id, string PlaceKind, string? Country
     /// <summary>True for countries, regions (sub-national ones included) and continents: areas rather than settlements.</summary>
     public bool IsArea => PlaceKind is "country" or "region" or "continent";
 
+    /// <summary>True when <paramref name="compactKey"/> (see <see cref="NameFolding"/>) is the English or French name rather than an alternate one.</summary>
+    internal bool HasPrimaryName(ReadOnlySpan<char> compactKey) =>
+        compactKey.SequenceEqual(EnglishKey) || compactKey.SequenceEqual(FrenchKey);
+
+    private string EnglishKey { get; } = NameFolding.Compact(EnglishName);
+
+    private string FrenchKey { get; } = NameFolding.Compact(FrenchName);
+
     /// <summary>The model value stored on <see cref="DocumentEntity.Place"/>.</summary>
     public GeoPlace ToPlace() => new(Id, Latitude, Longitude, CountryCode, PlaceKind);
 }

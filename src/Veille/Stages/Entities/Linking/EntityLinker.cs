@@ -315,7 +315,9 @@ public sealed class EntityLinker
                 {
                     // Context wins unless the town is tiny beside the best-known candidate: "London" in an article on
                     // Canada is London, Ontario, but "Pékin" in one on the United States stays Beijing, not Pekin, Illinois.
-                    if (InContext(context, candidate.CountryCode, key) && candidate.Population * ContextPopulationRatio >= chosen.Population)
+                    // Only a town's own name counts: GeoNames lists "Rome" among the old names of Washington, D.C.
+                    if (InContext(context, candidate.CountryCode, key) && candidate.Population * ContextPopulationRatio >= chosen.Population
+                        && (ReferenceEquals(candidate, chosen) || candidate.HasPrimaryName(key)))
                     {
                         chosen = candidate;
                         break;
@@ -381,9 +383,9 @@ public sealed class EntityLinker
 
     // Full names link by key; a bare surname links to the only person with that surname, or, when several share it,
     // to the one mentioned most recently before it; with none before it, the mention stays unlinked.
-    private static int AssignPerson(LinkingWork work, int d, Draft draft)
+    private int AssignPerson(LinkingWork work, int d, Draft draft)
     {
-        PersonName? name = work.Names[d] ?? PersonName.Parse(work.Text, work.Tokens, draft.Tokens, LinkingLexicon.Default);
+        PersonName? name = work.Names[d] ?? PersonName.Parse(work.Text, work.Tokens, draft.Tokens, lexicon);
         if (name is null)
         {
             return -1;

@@ -237,6 +237,14 @@ public sealed class EntityLinkerTests
         Assert.Equal(id, Linked.From($"En [{surface}](LOC), rien.").Entities.Single().Id.Value);
 
     [Fact]
+    public void Geocoding_DoesNotLetAnAlternateNameWinThroughContext()
+    {
+        var linked = Linked.From("The [United States](LOC) envoy flew to [Rome](LOC), then to [Washington](LOC).", "en");
+        Assert.Equal("loc:rome-it", linked.IdOf("Rome"));
+        Assert.Equal("loc:washington-d-c-us", linked.IdOf("Washington"));
+    }
+
+    [Fact]
     public void Geocoding_LeavesUnknownPlacesUnresolved()
     {
         var linked = Linked.From("Au [Bois de Boulogne-sur-Rien](LOC) rien.");
