@@ -237,7 +237,8 @@ public sealed class EntityLinker
             {
                 record = work.Persons.GetValueOrDefault(name.Key)?.Resolve();
             }
-            else if (work.Surnames.TryGetValue(name.SurnameKey, out List<PersonRecord>? candidates))
+            else if (name.SurnameKey.Length >= 2 && !PersonName.IsInitial(name.Words[^1])
+                && work.Surnames.TryGetValue(name.SurnameKey, out List<PersonRecord>? candidates))
             {
                 record = candidates[0];
             }
@@ -271,6 +272,12 @@ public sealed class EntityLinker
 
             ReadOnlySpan<char> surface = work.TextOf(WithoutLeadingDeterminers(work, draft.Tokens));
             ImmutableArray<GazetteerEntry> found = gazetteer.Find(surface);
+            if (IsShortCapitals(surface))
+            {
+                // "USA", "RDC" are countries, but "ASO" is an organisation, not Aso, Japan: short capitals name areas only.
+                found = found.RemoveAll(static entry => !entry.IsArea);
+            }
+
             candidates[d] = found;
             if (found.IsEmpty)
             {
@@ -490,6 +497,22 @@ public sealed class EntityLinker
         }
 
         return range.Start;
+    }
+
+    private static bool IsShortCapitals(ReadOnlySpan<char> surface)
+    {
+        int letters = 0;
+        foreach (char c in surface)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+
+            letters += char.IsLetter(c) ? 1 : 0;
+        }
+
+        return letters <= 4;
     }
 
     private static bool IsCapitalizedWord(LinkingWork work, int index) =>

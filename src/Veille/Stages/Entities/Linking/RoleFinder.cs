@@ -25,6 +25,13 @@ internal sealed class RoleFinder(LinkingLexicon lexicon)
         int end = mention.Start;
         for (int apposition = 0; apposition <= MaxAppositions; apposition++)
         {
+            // "le premier fils de Fabrice Delloye", "ministre de l'Economie": a name right after a linking word or
+            // determiner is a complement of the phrase, not the holder of its title.
+            if (end > sentence.Tokens.Start && (lexicon.IsLinking(Word(text, tokens[end - 1])) || lexicon.IsDeterminer(Word(text, tokens[end - 1]))))
+            {
+                break;
+            }
+
             int start = ScanLeft(text, tokens, sentence.Tokens.Start, end, personAt);
             TokenRange? phrase = Trim(text, tokens, new TokenRange(start, end));
             if (phrase is not { } found || !HasTrigger(text, tokens, found))
@@ -138,7 +145,8 @@ internal sealed class RoleFinder(LinkingLexicon lexicon)
             Token token = tokens[i];
             if (personAt[i])
             {
-                break;
+                // "Hu Jintao, le nouveau vice-président Xi Jinping": the title belongs to the next person.
+                return first;
             }
 
             if (token.Kind is TokenKind.Punctuation or TokenKind.Symbol)
@@ -163,7 +171,9 @@ internal sealed class RoleFinder(LinkingLexicon lexicon)
         return i;
     }
 
-    // Drops leading linking words and determiners ("et le lieutenant-général" → "lieutenant-général").
+    // Drops leading linking words and determiners ("et le lieutenant-général" → "lieutenant-général"), and the words
+    // before the first trigger when a linking word or determiner separates them from it ("voix de son porte-parole"
+    // → "porte-parole"; "Pentagon press secretary" stays whole).
     private TokenRange? Trim(string text, IReadOnlyList<Token> tokens, TokenRange range)
     {
         int start = range.Start;
@@ -176,6 +186,22 @@ internal sealed class RoleFinder(LinkingLexicon lexicon)
             }
 
             start++;
+        }
+
+        int cut = start;
+        for (int i = start; i < range.End; i++)
+        {
+            ReadOnlySpan<char> word = Word(text, tokens[i]);
+            if (lexicon.IsTrigger(word))
+            {
+                start = cut;
+                break;
+            }
+
+            if (lexicon.IsLinking(word) || lexicon.IsDeterminer(word))
+            {
+                cut = i + 1;
+            }
         }
 
         return start < range.End ? new TokenRange(start, range.End) : null;

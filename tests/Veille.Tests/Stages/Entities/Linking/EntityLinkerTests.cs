@@ -300,6 +300,31 @@ public sealed class EntityLinkerTests
         Assert.All(linked.Mentions, m => Assert.Null(m.Role));
     }
 
+    [Theory]
+    [InlineData("Lorenzo, le premier fils de [Fabrice Delloye](PER), est venu.", "Fabrice Delloye", null)]
+    [InlineData("Le ministre de l'[Economie](PER) parle.", "Economie", null)]
+    [InlineData("Il a parlé par la voix de son porte-parole [Gérard Gachet](PER).", "Gérard Gachet", "porte-parole")]
+    [InlineData("Il reçoit [Hu Jintao](PER), le nouveau vice-président [Xi Jinping](PER) et d'autres.", "Hu Jintao", null)]
+    [InlineData("Il reçoit [Hu Jintao](PER), le nouveau vice-président [Xi Jinping](PER) et d'autres.", "Xi Jinping", "nouveau vice-président")]
+    public void Roles_BelongOnlyToTheirHolder(string annotated, string person, string? role) =>
+        Assert.Equal(role, Linked.From(annotated).Mention(person).Role);
+
+    [Fact]
+    public void Linker_DoesNotAddBareInitials()
+    {
+        var linked = Linked.From("[Jérôme K.](PER) parle. Le plan K est prêt.");
+        Assert.Single(linked.Mentions);
+    }
+
+    [Theory]
+    [InlineData("L'[ASO](LOC) organise le Tour.", null)]
+    [InlineData("La [RDC](LOC) proteste.", "loc:dr-congo")]
+    public void Geocoding_ShortCapitalsNameOnlyAreas(string annotated, string? id)
+    {
+        DocumentEntity entity = Linked.From(annotated).Entities.Single();
+        Assert.Equal(id, entity.Place is null ? null : entity.Id.Value);
+    }
+
     [Fact]
     public void EntityRole_IsTheMostInformativeOfItsMentions()
     {
