@@ -4,7 +4,8 @@ using Veille.Stages.Entities.Geo;
 namespace Veille.Stages.Entities.Linking;
 
 /// <summary>
-/// A person's name reduced to its identifying words: courtesy titles and leading role words dropped, middle initials
+/// A person's name reduced to its identifying words: courtesy titles and role words up to the last one before the final
+/// word dropped, middle initials
 /// dropped ("Kurt M. Campbell" → "Kurt Campbell"), split particles joined ("Fitz Gibbon" → "FitzGibbon").
 /// </summary>
 /// <param name="Words">The kept words as written (after joining).</param>
@@ -42,8 +43,20 @@ internal sealed record PersonName(string[] Words, string Key, string SurnameKey,
             words.RemoveAt(words.Count - 1);
         }
 
+        // A title the recogniser swallowed ends at its last title word before the final word: "AM President Barack
+        // Obama" → "Barack Obama"; "John Major" keeps its last word.
+        // Courtesy titles only count in front: "M." in "Kurt M. Campbell" is an initial, not "Monsieur".
         int start = 0;
-        while (start < words.Count - 1 && (lexicon.IsHonorific(words[start]) || lexicon.IsTrigger(words[start])
+        for (int i = words.Count - 2; i >= 0; i--)
+        {
+            if (lexicon.IsTrigger(words[i]) && !IsInitial(words[i]))
+            {
+                start = i + 1;
+                break;
+            }
+        }
+
+        while (start < words.Count - 1 && (lexicon.IsHonorific(words[start])
             || (!NameFolding.IsCapitalized(words[start]) && !lexicon.IsParticle(words[start]))))
         {
             start++;

@@ -89,6 +89,11 @@ public sealed class EntityLinkerTests
     [InlineData("[Jean Pierre Raffarin](PER) parle.", "per:jean-pierre-raffarin", "Jean Pierre Raffarin")]
     [InlineData("[Ali Lamine Zéine](PER) parle.", "per:ali-lamine-zeine", "Ali Lamine Zéine")]
     [InlineData("[M. Emmanuel Macron](PER) parle.", "per:emmanuel-macron", "Emmanuel Macron")]
+    [InlineData("[AM President Barack Obama](PER) parle.", "per:barack-obama", "Barack Obama")]
+    [InlineData("[John Major](PER) parle.", "per:john-major", "John Major")]
+    [InlineData("[Lt. Gen. Dagvin Anderson](PER) parle.", "per:dagvin-anderson", "Dagvin Anderson")]
+    [InlineData("[M. Kurt M. Campbell](PER) parle.", "per:kurt-campbell", "Kurt Campbell")]
+    [InlineData("[Marine Le Pen](PER) parle.", "per:marine-le-pen", "Marine Le Pen")]
     public void PersonKey_IsTheSameAcrossVariants(string annotated, string id, string canonical)
     {
         var linked = Linked.From(annotated);
