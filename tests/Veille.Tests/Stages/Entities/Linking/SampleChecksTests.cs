@@ -68,5 +68,22 @@ public sealed class SampleChecksTests
         Assert.Equal(linked.IdOf("Afrique de l'Ouest"), linked.IdOf("Afrique de l’Ouest"));
     }
 
+    [Fact]
+    public void Samples_LinkTheSameUnderAForeignCulture()
+    {
+        string input = GoldenFile.Load("entities-linking", "sample-002.md").Input;
+        string expected = Linked.From(input).ToString();
+        System.Globalization.CultureInfo previous = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("tr-TR");
+            Assert.Equal(expected, Linked.From(input).ToString());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
     private static Linked Load(string name) => Linked.From(GoldenFile.Load("entities-linking", name).Input);
 }
