@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Reflection;
 using System.Text;
+using Veille.Model;
 
 namespace Veille.Stages.Entities.Geo;
 
@@ -29,6 +30,7 @@ public sealed class Gazetteer
     private readonly FrozenDictionary<string, string> demonyms;
     private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> demonymLookup;
     private readonly FrozenDictionary<string, GazetteerEntry> countries;
+    private readonly FrozenDictionary<string, GazetteerEntry> byId;
 
     private Gazetteer(List<GazetteerEntry> entries, Dictionary<string, List<GazetteerEntry>> names, Dictionary<string, string> demonymTable)
     {
@@ -38,6 +40,7 @@ public sealed class Gazetteer
         demonyms = demonymTable.ToFrozenDictionary(StringComparer.Ordinal);
         demonymLookup = demonyms.GetAlternateLookup<ReadOnlySpan<char>>();
         countries = entries.Where(e => e.PlaceKind == "country").ToFrozenDictionary(e => e.CountryCode!, StringComparer.Ordinal);
+        byId = entries.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
     }
 
     /// <summary>The embedded gazetteer, loaded on first use (about a second).</summary>
@@ -59,6 +62,9 @@ public sealed class Gazetteer
         int length = NameFolding.Compact(name, key);
         return FindFolded(length > 0 ? key[..length] : []);
     }
+
+    /// <summary>The place with <see cref="GeoPlace.GazetteerId"/> <paramref name="gazetteerId"/> (for its French name), or null.</summary>
+    public GazetteerEntry? Get(string gazetteerId) => byId.GetValueOrDefault(gazetteerId);
 
     /// <summary>The country with ISO alpha-2 <paramref name="countryCode"/>, or null.</summary>
     public GazetteerEntry? Country(string countryCode) => countries.GetValueOrDefault(countryCode);

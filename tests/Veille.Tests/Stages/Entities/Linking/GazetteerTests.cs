@@ -43,6 +43,15 @@ public sealed class GazetteerTests
     }
 
     [Fact]
+    public void Gazetteer_GivesFrenchNamesByPlaceId()
+    {
+        Assert.Equal("États-Unis", Gazetteer.Default.Get("country:US")!.FrenchName);
+        Assert.Equal("Afrique de l'Ouest", Gazetteer.Default.Get("region:west-africa")!.FrenchName);
+        Assert.Equal("Niamey", Gazetteer.Default.Get("2440485")!.EnglishName);
+        Assert.Null(Gazetteer.Default.Get("nowhere"));
+    }
+
+    [Fact]
     public void Gazetteer_OrdersCandidatesAreasFirstThenPopulation()
     {
         var london = Gazetteer.Default.Find("Londres");
