@@ -367,6 +367,11 @@ internal sealed class QuoteAttributor
             }
         }
 
+        if (lexicon.AllowsBareComplement && cue.Pronoun < 0 && BareComplement(cue, sentenceEnd) is { } bare)
+        {
+            return bare;
+        }
+
         if (cue.Class == CueClass.That)
         {
             return null;
@@ -460,6 +465,76 @@ internal sealed class QuoteAttributor
         }
 
         return new Attribution(content, QuoteKind.Indirect, new TokenRange(cue.Start, cue.End), speakerRange, conduit, -1, sentenceStart);
+    }
+
+    /// <summary>English reported clause without "that": "X said (Monday) (in a statement) the plan …", "X told reporters he …".</summary>
+    private Attribution? BareComplement(CueHit cue, int sentenceEnd)
+    {
+        int i = cue.End;
+        if (IsToldCue(cue))
+        {
+            if (ForwardPhrase(i, out int afterObject) is null)
+            {
+                return null;
+            }
+
+            i = afterObject;
+        }
+
+        for (int guard = 0; guard < 4 && i < sentenceEnd; guard++)
+        {
+            WordClass word = lexicon.ClassOf(document, i);
+            if ((word & (WordClass.Time | WordClass.Adverb)) != 0 && (word & (WordClass.Definite | WordClass.Pronoun)) == 0)
+            {
+                i++;
+                continue;
+            }
+
+            if ((word & (WordClass.ConduitIn | WordClass.ConduitOn)) != 0)
+            {
+                int j = i + 1;
+                while (j < sentenceEnd && lexicon.Is(document, j, WordClass.Definite | WordClass.Indefinite) && !IsCapitalised(j))
+                {
+                    j++;
+                }
+
+                if (j < sentenceEnd && lexicon.Is(document, j, WordClass.Interview | WordClass.Time))
+                {
+                    i = j + 1;
+                    continue;
+                }
+            }
+
+            if ((word & WordClass.ConduitTo) != 0 && ForwardPhrase(i + 1, out int afterAddressee) is not null)
+            {
+                i = afterAddressee;
+                continue;
+            }
+
+            break;
+        }
+
+        if (i >= sentenceEnd || sentenceEnd - i < MinReportedTokens + 1 || IsQuoteMark(i) || IsPunctuation(i - 1, ','))
+        {
+            return null;
+        }
+
+        WordClass first = lexicon.ClassOf(document, i);
+        bool clauseStart = (first & (WordClass.Pronoun | WordClass.PluralPronoun | WordClass.Definite | WordClass.Indefinite)) != 0
+            || IsCapitalised(i) || tokens[i].Kind == TokenKind.Number || IsPluralNoun(i);
+        if (!clauseStart || (first & WordClass.Boundary) != 0 && (first & (WordClass.Pronoun | WordClass.Definite)) == 0)
+        {
+            return null;
+        }
+
+        TokenRange? speaker = BackwardSubject(cue.ExtendedStart);
+        if (speaker is null)
+        {
+            return null;
+        }
+
+        TokenRange? conduit = FindConduit(cue.End, cue, i);
+        return new Attribution(Span(i, sentenceEnd), QuoteKind.Indirect, new TokenRange(cue.Start, cue.End), speaker, conduit, -1, cue.Start);
     }
 
     private Attribution? ReportedBySource(CueHit cue, List<Attribution> result)

@@ -11,7 +11,8 @@ namespace Veille.Stages.Quotes;
 /// <param name="Content">Character ranges of the content (several when discontinuous).</param>
 /// <param name="Source">Character ranges of the source, empty for "Attribution-no-source".</param>
 /// <param name="IsDirect">True when the content opens with a quotation mark.</param>
-public sealed record GoldAttribution(ImmutableArray<TextSpan> Content, ImmutableArray<TextSpan> Source, bool IsDirect);
+/// <param name="Cue">Character ranges of the cue, empty when none.</param>
+public sealed record GoldAttribution(ImmutableArray<TextSpan> Content, ImmutableArray<TextSpan> Source, bool IsDirect, ImmutableArray<TextSpan> Cue);
 
 /// <summary>Counts for one kind of quote at one overlap threshold.</summary>
 /// <param name="Gold">Gold contents of this kind.</param>
@@ -173,6 +174,7 @@ public static partial class QuoteEvaluator
 
             string? content = null;
             string? source = null;
+            string? cue = null;
             foreach (string argument in columns[1].Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 int colon = argument.IndexOf(':', StringComparison.Ordinal);
@@ -191,6 +193,10 @@ public static partial class QuoteEvaluator
                 {
                     source = id;
                 }
+                else if (role.StartsWith("Cue", StringComparison.Ordinal))
+                {
+                    cue = id;
+                }
             }
 
             if (content is null || !spans.TryGetValue(content, out ImmutableArray<TextSpan> contentSpans) || contentSpans.IsEmpty || !seen.Add(content))
@@ -199,7 +205,8 @@ public static partial class QuoteEvaluator
             }
 
             ImmutableArray<TextSpan> sourceSpans = source is not null && spans.TryGetValue(source, out ImmutableArray<TextSpan> found) ? found : [];
-            result.Add(new GoldAttribution(contentSpans, sourceSpans, OpensWithQuote(text, contentSpans[0])));
+            ImmutableArray<TextSpan> cueSpans = cue is not null && spans.TryGetValue(cue, out ImmutableArray<TextSpan> cueFound) ? cueFound : [];
+            result.Add(new GoldAttribution(contentSpans, sourceSpans, OpensWithQuote(text, contentSpans[0]), cueSpans));
         }
 
         return result;
@@ -302,7 +309,7 @@ public static partial class QuoteEvaluator
             {
                 string what = !matched ? "MISS" : "SPEAKER";
                 string predictedSpeaker = matched && predicted[goldMatch[g]].Speaker is { } s ? document.TextOf(s).ToString() : "-";
-                errors.WriteLine($"{what}\t{name}\t{(gold[g].IsDirect ? "direct" : "indirect")}\tgold-source=[{Join(document, gold[g].Source)}]\tpredicted-speaker=[{predictedSpeaker}]\t{Clip(Join(document, gold[g].Content))}");
+                errors.WriteLine($"{what}\t{name}\t{(gold[g].IsDirect ? "direct" : "indirect")}\tcue=[{Join(document, gold[g].Cue)}]\tgold-source=[{Join(document, gold[g].Source)}]\tpredicted-speaker=[{predictedSpeaker}]\t{Clip(Join(document, gold[g].Content))}");
             }
         }
 

@@ -64,8 +64,10 @@ internal sealed class QuoteLexicon
         Dictionary<string, List<CueEntry>> cueEntries,
         Dictionary<string, WordClass> wordEntries,
         HashSet<string> outlets,
-        ImmutableArray<ImmutableArray<string>> synonyms)
+        ImmutableArray<ImmutableArray<string>> synonyms,
+        bool allowsBareComplement)
     {
+        AllowsBareComplement = allowsBareComplement;
         cues = cueEntries.ToFrozenDictionary(
             pair => pair.Key,
             pair => pair.Value.OrderByDescending(entry => entry.Rest.Length).ToArray(),
@@ -84,6 +86,9 @@ internal sealed class QuoteLexicon
     public static QuoteLexicon French { get; } = LoadEmbedded("fr");
 
     public static QuoteLexicon English { get; } = LoadEmbedded("en");
+
+    /// <summary>True when a reported clause may follow its verb without a complementizer ("he said the plan …"), as in English.</summary>
+    public bool AllowsBareComplement { get; }
 
     /// <summary>Groups of role words that name the same function ("porte-parole", "secrétaire de presse"), lowercase.</summary>
     public ImmutableArray<ImmutableArray<string>> Synonyms { get; }
@@ -184,6 +189,7 @@ internal sealed class QuoteLexicon
         var outlets = new HashSet<string>(StringComparer.Ordinal);
         var lowercaseOutlets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var synonyms = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        bool allowsBareComplement = false;
         foreach ((string source, string content) in wordFiles)
         {
             foreach ((int lineNumber, string name, string? word) in Lines(content))
@@ -191,6 +197,12 @@ internal sealed class QuoteLexicon
                 if (word is null)
                 {
                     throw new FormatException($"{source}:{lineNumber}: expected 'class<TAB>word'.");
+                }
+
+                if (name == "setting")
+                {
+                    allowsBareComplement |= word == "bare-complement";
+                    continue;
                 }
 
                 if (name == "synonym")
@@ -210,7 +222,7 @@ internal sealed class QuoteLexicon
         }
 
         outlets.RemoveWhere(lowercaseOutlets.Contains);
-        return new QuoteLexicon(cueEntries, wordEntries, outlets, synonyms.ToImmutable());
+        return new QuoteLexicon(cueEntries, wordEntries, outlets, synonyms.ToImmutable(), allowsBareComplement);
     }
 
     /// <summary>Tokenizes a multiword form the way the text is tokenized ("d'après" is "d'" + "après").</summary>
