@@ -160,8 +160,8 @@ internal sealed class QuoteAttributor
             return null;
         }
 
-        int k = quote.Close + 1;
-        if (k >= tokens.Length || SameParagraphBreak(quote.Close, k))
+        int k = quote.AfterClose;
+        if (k >= tokens.Length || SameParagraphBreak(k - 1, k))
         {
             return null;
         }
@@ -1209,7 +1209,7 @@ internal sealed class QuoteAttributor
     {
         foreach (char c in text.AsSpan(span.Start, span.Length))
         {
-            if (c is '«' or '»' or '\u201C' or '\u201D' or '\u201E' or '"')
+            if (c is '«' or '»' or '\u201C' or '\u201D' or '\u201E' or '"' or '\u2018')
             {
                 return true;
             }
@@ -1256,7 +1256,12 @@ internal sealed class QuoteAttributor
 
     private bool IsQuoteMark(int index) =>
         index >= 0 && index < tokens.Length && tokens[index].Span.Length == 1 && tokens[index].Kind is not (TokenKind.Word or TokenKind.Number)
-        && text[tokens[index].Span.Start] is '«' or '»' or '‹' or '›' or '\u201C' or '\u201D' or '\u201E' or '"';
+        && (text[tokens[index].Span.Start] is '«' or '»' or '‹' or '›' or '\u201C' or '\u201D' or '\u201E' or '"' or '\u2018'
+            || (text[tokens[index].Span.Start] == '\'' && IsDoubledApostrophe(index)));
+
+    private bool IsDoubledApostrophe(int index) =>
+        (index + 1 < tokens.Length && tokens[index + 1].Span.Start == tokens[index].Span.End && text[tokens[index + 1].Span.Start] == '\'')
+        || (index > 0 && tokens[index - 1].Span.End == tokens[index].Span.Start && text[tokens[index - 1].Span.Start] == '\'');
 
     private bool IsClauseEnd(int index) =>
         IsPunctuation(index, '.') || IsPunctuation(index, ';') || IsPunctuation(index, '!') || IsPunctuation(index, '?') || IsPunctuation(index, '…');

@@ -242,17 +242,32 @@ public static partial class QuoteEvaluator
 
     private static (QuoteScore Direct, QuoteScore Indirect) Score(Document document, IReadOnlyList<GoldAttribution> gold, ImmutableArray<Quote> predictedQuotes, double threshold, TextWriter? errors, string name)
     {
+        // "“…,” she said, “…”": a direct quote taking the speaker of the quote just before it, in the same paragraph,
+        // is scored with it as one discontinuous content, as brat annotates it.
         var predicted = new List<Quote>();
+        var predictedSpans = new List<List<TextSpan>>();
         foreach (Quote quote in predictedQuotes)
         {
-            if (quote.Kind != QuoteKind.Scare)
+            if (quote.Kind == QuoteKind.Scare)
             {
-                predicted.Add(quote);
+                continue;
             }
+
+            if (predicted.Count > 0 && quote.Kind == QuoteKind.Direct && quote.Cue is null && quote.Speaker is { } speaker
+                && predicted[^1].Kind == QuoteKind.Direct && predicted[^1].Speaker == speaker
+                && quote.Content.Start - predicted[^1].Content.End is >= 0 and <= 80
+                && !document.TextOf(new TextSpan(predicted[^1].Content.End, quote.Content.Start)).Contains('\n'))
+            {
+                predictedSpans[^1].Add(quote.Content);
+                continue;
+            }
+
+            predicted.Add(quote);
+            predictedSpans.Add([quote.Content]);
         }
 
         HashSet<int>[] goldTokens = [.. gold.Select(g => TokensIn(document, g.Content))];
-        HashSet<int>[] predictedTokens = [.. predicted.Select(p => TokensIn(document, [p.Content]))];
+        HashSet<int>[] predictedTokens = [.. predictedSpans.Select(spans => TokensIn(document, spans))];
         var pairs = new List<(double Overlap, int Gold, int Predicted)>();
         for (int g = 0; g < gold.Count; g++)
         {

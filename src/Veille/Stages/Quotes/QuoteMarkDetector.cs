@@ -4,20 +4,21 @@ using Veille.Model;
 namespace Veille.Stages.Quotes;
 
 /// <summary>A span of text between quotation marks, found before any attribution.</summary>
-/// <param name="Open">Token index of the opening mark.</param>
+/// <param name="Open">Token index of the opening mark (its first token: '' is two tokens).</param>
 /// <param name="Close">Token index of the closing mark, or -1 when the quote runs on into the next paragraph.</param>
+/// <param name="AfterClose">Token index just after the closing mark, or -1.</param>
 /// <param name="Content">The characters between the marks, whitespace trimmed.</param>
 /// <param name="ContentTokens">The tokens between the marks.</param>
 /// <param name="ContinuesPrevious">True when this piece reopens a quote left open at the end of the previous paragraph.</param>
-internal readonly record struct MarkedQuote(int Open, int Close, TextSpan Content, TokenRange ContentTokens, bool ContinuesPrevious)
+internal readonly record struct MarkedQuote(int Open, int Close, int AfterClose, TextSpan Content, TokenRange ContentTokens, bool ContinuesPrevious)
 {
     public bool ContinuesNext => Close < 0;
 }
 
 /// <summary>
-/// Pairs quotation marks token by token, paragraph by paragraph: « » ‹ › “ ” „ “ and straight quotes, mixed pairs
-/// (« … ") and one level of nesting. A quote never crosses a line break; a quote left open at the end of a paragraph
-/// continues when the next paragraph opens with a mark, else its opening mark is ignored.
+/// Pairs quotation marks token by token, paragraph by paragraph: « » ‹ › “ ” „ “ ‘ ’, straight quotes and doubled
+/// apostrophes (''…''), mixed pairs (« … ") and one level of nesting. A quote never crosses a line break; a quote left
+/// open at the end of a paragraph continues when the next paragraph opens with a mark, else its opening mark is ignored.
 /// </summary>
 internal static class QuoteMarkDetector
 {
@@ -27,6 +28,7 @@ internal static class QuoteMarkDetector
         Guillemet,
         Curly,
         Straight,
+        Single,
     }
 
     private enum Role : byte
@@ -44,6 +46,7 @@ internal static class QuoteMarkDetector
         string text = document.Text;
         var quotes = new List<MarkedQuote>();
         int open = -1;
+        int openEnd = -1;
         Family openFamily = Family.None;
         int nested = 0;
         bool continuing = false;
@@ -52,10 +55,11 @@ internal static class QuoteMarkDetector
             if (i > 0 && open >= 0 && HasLineBreak(text, tokens[i - 1].Span.End, tokens[i].Span.Start))
             {
                 // Paragraph end inside a quote: it continues only when the next paragraph opens with a mark.
-                bool reopens = IsMark(document, tokens[i], out char next) && ClassifyRole(text, tokens[i], next) != Role.Close;
+                bool reopens = MarkAt(document, i, out char next, out int nextEnd) != Family.None
+                    && ClassifyRole(text, tokens[i].Span.Start, tokens[nextEnd - 1].Span.End, next) != Role.Close;
                 if (reopens)
                 {
-                    AddQuote(quotes, tokens, open, -1, i, continuing);
+                    AddQuote(quotes, tokens, open, openEnd, -1, -1, i, continuing);
                 }
 
                 open = -1;
@@ -63,15 +67,25 @@ internal static class QuoteMarkDetector
                 continuing = reopens;
             }
 
-            if (!IsMark(document, tokens[i], out char mark))
+            Family family = MarkAt(document, i, out char mark, out int markEnd);
+            if (family == Family.None)
             {
                 continue;
             }
 
-            Family family = FamilyOf(mark);
-            Role role = ClassifyRole(text, tokens[i], mark);
+            int markStart = i;
+            i = markEnd - 1;
+            int startOffset = tokens[markStart].Span.Start;
+            int endOffset = tokens[markEnd - 1].Span.End;
+            Role role = ClassifyRole(text, startOffset, endOffset, mark);
+            if (family == Family.Single && !(open < 0 ? mark == '\u2018' : openFamily == Family.Single))
+            {
+                // Single quotes only count as the outer quote (headlines); inside another quote they are ignored.
+                continue;
+            }
+
             if (mark == '\u201C' && open >= 0 && openFamily == Family.Curly
-                && (text[tokens[open].Span.Start] == '\u201E' || (IsRightFlanking(text, tokens[i]) && !IsLeftFlanking(text, tokens[i]))))
+                && (text[tokens[open].Span.Start] == '\u201E' || (IsRightFlanking(text, startOffset, endOffset) && !IsLeftFlanking(text, startOffset, endOffset))))
             {
                 // „ … “ (German), or a sloppy “ … “.
                 role = Role.Close;
@@ -81,7 +95,8 @@ internal static class QuoteMarkDetector
             {
                 if (role is Role.Open or Role.Either)
                 {
-                    open = i;
+                    open = markStart;
+                    openEnd = markEnd;
                     openFamily = family;
                     nested = 0;
                 }
@@ -99,12 +114,13 @@ internal static class QuoteMarkDetector
                 continue;
             }
 
-            if (role == Role.Open || (role == Role.Either && family == Family.Straight && openFamily != Family.Straight && IsLeftFlanking(text, tokens[i])))
+            if (role == Role.Open || (role == Role.Either && family == Family.Straight && openFamily != Family.Straight && IsLeftFlanking(text, startOffset, endOffset)))
             {
                 if (family == openFamily && role == Role.Open)
                 {
                     // The same opening mark again: the first one was stray.
-                    open = i;
+                    open = markStart;
+                    openEnd = markEnd;
                     continuing = false;
                     nested = 0;
                 }
@@ -122,7 +138,7 @@ internal static class QuoteMarkDetector
                 continue;
             }
 
-            AddQuote(quotes, tokens, open, i, i, continuing);
+            AddQuote(quotes, tokens, open, openEnd, markStart, markEnd, markStart, continuing);
             open = -1;
             nested = 0;
             continuing = false;
@@ -131,27 +147,45 @@ internal static class QuoteMarkDetector
         return quotes;
     }
 
-    private static void AddQuote(List<MarkedQuote> quotes, ImmutableArray<Token> tokens, int open, int close, int end, bool continuing)
+    private static void AddQuote(List<MarkedQuote> quotes, ImmutableArray<Token> tokens, int open, int openEnd, int close, int afterClose, int end, bool continuing)
     {
-        if (end <= open + 1)
+        if (end <= openEnd)
         {
             return;
         }
 
-        var content = new TextSpan(tokens[open + 1].Span.Start, tokens[end - 1].Span.End);
-        quotes.Add(new MarkedQuote(open, close, content, new TokenRange(open + 1, end), continuing));
+        var content = new TextSpan(tokens[openEnd].Span.Start, tokens[end - 1].Span.End);
+        quotes.Add(new MarkedQuote(open, close, afterClose, content, new TokenRange(openEnd, end), continuing));
     }
 
-    private static bool IsMark(Document document, Token token, out char mark)
+    /// <summary>The family of the quotation mark starting at token <paramref name="index"/>, its character and the token after it.</summary>
+    private static Family MarkAt(Document document, int index, out char mark, out int end)
     {
+        ImmutableArray<Token> tokens = document.Tokens;
+        Token token = tokens[index];
+        end = index + 1;
         mark = '\0';
         if (token.Span.Length != 1 || token.Kind is TokenKind.Word or TokenKind.Number)
         {
-            return false;
+            return Family.None;
         }
 
         mark = document.Text[token.Span.Start];
-        return FamilyOf(mark) != Family.None;
+        if (mark == '\'')
+        {
+            // '' typed for a double quote (two apostrophe tokens with nothing between).
+            if (index + 1 < tokens.Length && tokens[index + 1].Span.Start == token.Span.End && tokens[index + 1].Span.Length == 1
+                && document.Text[tokens[index + 1].Span.Start] == '\'')
+            {
+                end = index + 2;
+                mark = '"';
+                return Family.Straight;
+            }
+
+            return Family.None;
+        }
+
+        return FamilyOf(mark);
     }
 
     private static Family FamilyOf(char mark) => mark switch
@@ -159,49 +193,44 @@ internal static class QuoteMarkDetector
         '«' or '»' or '‹' or '›' => Family.Guillemet,
         '\u201C' or '\u201D' or '\u201E' => Family.Curly,
         '"' => Family.Straight,
+        '\u2018' or '\u2019' => Family.Single,
         _ => Family.None,
     };
 
-    private static Role ClassifyRole(string text, Token token, char mark)
+    private static Role ClassifyRole(string text, int start, int end, char mark)
     {
         switch (mark)
         {
-            case '«' or '\u201E':
+            case '«' or '\u201E' or '‹' or '\u201C' or '\u2018':
                 return Role.Open;
-            case '»':
+            case '»' or '›':
                 return Role.Close;
-            case '‹':
-                return Role.Open;
-            case '›':
-                return Role.Close;
-            case '\u201C':
-                return Role.Open;
+            case '\u2019':
+                return IsRightFlanking(text, start, end) ? Role.Close : Role.None;
             case '\u201D':
-                return IsLeftFlanking(text, token) && !IsRightFlanking(text, token) ? Role.Either : Role.Close;
+                return IsLeftFlanking(text, start, end) && !IsRightFlanking(text, start, end) ? Role.Either : Role.Close;
             default:
-                bool left = IsLeftFlanking(text, token);
-                bool right = IsRightFlanking(text, token);
+                bool left = IsLeftFlanking(text, start, end);
+                bool right = IsRightFlanking(text, start, end);
                 return left == right ? Role.Either : left ? Role.Open : Role.Close;
         }
     }
 
     /// <summary>Space or an opening bracket before, a word after: the position of an opening mark.</summary>
-    private static bool IsLeftFlanking(string text, Token token)
+    private static bool IsLeftFlanking(string text, int start, int end)
     {
-        int before = token.Span.Start - 1;
-        int after = token.Span.End;
+        int before = start - 1;
         bool spaceBefore = before < 0 || char.IsWhiteSpace(text[before]) || text[before] is '(' or '[' or '—' or '–';
-        bool wordAfter = after < text.Length && !char.IsWhiteSpace(text[after]) && !char.IsPunctuation(text[after]);
-        return spaceBefore && (wordAfter || (after < text.Length && text[after] is '\u00A0' or '\u202F'));
+        bool wordAfter = end < text.Length && !char.IsWhiteSpace(text[end]) && !char.IsPunctuation(text[end]);
+        return spaceBefore && (wordAfter || (end < text.Length && text[end] is '\u00A0' or '\u202F'));
     }
 
     /// <summary>A word or punctuation before, space or punctuation after: the position of a closing mark.</summary>
-    private static bool IsRightFlanking(string text, Token token)
+    private static bool IsRightFlanking(string text, int start, int end)
     {
-        int before = token.Span.Start - 1;
-        int after = token.Span.End;
+        int before = start - 1;
         bool wordBefore = before >= 0 && !char.IsWhiteSpace(text[before]);
-        bool spaceAfter = after >= text.Length || char.IsWhiteSpace(text[after]) || char.IsPunctuation(text[after]);
+        bool spaceAfter = end >= text.Length || char.IsWhiteSpace(text[end]) || char.IsPunctuation(text[end]);
         return wordBefore && spaceAfter;
     }
 
