@@ -166,7 +166,7 @@ internal sealed class QuoteAttributor
             return null;
         }
 
-        if (IsPunctuation(k, ',') || IsPunctuation(k, '—') || IsPunctuation(k, '–'))
+        if (IsPunctuation(k, ',') || IsDash(k))
         {
             k++;
         }
@@ -175,7 +175,13 @@ internal sealed class QuoteAttributor
             return null;
         }
 
-        int limit = Math.Min(tokens.Length, k + MaxPhraseTokens);
+        if (!isShort && IsDash(k - 1) && k - 1 == quote.AfterClose && DashSignature(k) is { } signed)
+        {
+            // “…” ― Name: a signature after a dash, alone up to the end of the paragraph.
+            return new Attribution(quote.Content, QuoteKind.Direct, null, signed, null, -1, quote.Open);
+        }
+
+        int limit = Math.Min(tokens.Length, k + 2 * MaxPhraseTokens);
         for (int i = k; i < limit; i++)
         {
             if (IsClauseEnd(i) || IsQuoteMark(i) || (i > k && SameParagraphBreak(i - 1, i)))
@@ -186,7 +192,8 @@ internal sealed class QuoteAttributor
             CueHit cue = cueAt[i];
             if (!cue.Exists || cue.Class == CueClass.That || consumed[i])
             {
-                if (i > k && IsPunctuation(i, ','))
+                // The words before a cue after the quote are its subject, appositions included ("X, the attorney general of Y, said").
+                if (i == k && !StartsPhrase(i))
                 {
                     return null;
                 }
@@ -235,7 +242,7 @@ internal sealed class QuoteAttributor
         int j = quote.Open - 1;
         int gap = 0;
         int maxGap = isShort ? 1 : 4;
-        while (j >= 0 && gap <= maxGap && !SameParagraphBreak(j, j + 1))
+        while (j >= 0 && gap <= maxGap && (!SameParagraphBreak(j, j + 1) || IsPunctuation(j, ':')))
         {
             CueHit cue = cueAt[j];
             if (cue.Exists && !consumed[j])
@@ -288,6 +295,19 @@ internal sealed class QuoteAttributor
         }
 
         return null;
+    }
+
+    /// <summary>A capitalised phrase running from <paramref name="start"/> to the end of its paragraph, or null.</summary>
+    private TokenRange? DashSignature(int start)
+    {
+        int end = start;
+        while (end < tokens.Length && !(end > start && SameParagraphBreak(end - 1, end)) && end - start <= MaxPhraseTokens)
+        {
+            end++;
+        }
+
+        bool atParagraphEnd = end >= tokens.Length || SameParagraphBreak(end - 1, end);
+        return atParagraphEnd && IsCapitalised(start) && !cueAt[start].Exists ? TrimPhrase(start, end) : null;
     }
 
     private bool IsConduitWord(int index) =>
@@ -1000,7 +1020,7 @@ internal sealed class QuoteAttributor
         if (!IsWord(index))
         {
             ReadOnlySpan<char> mark = document.TextOf(tokens[index]);
-            return mark is "'" or "’" or "-" or "&";
+            return mark is "'" or "’" or "-" or "&" or "(" or ")";
         }
 
         WordClass word = lexicon.ClassOf(document, index);
@@ -1252,7 +1272,7 @@ internal sealed class QuoteAttributor
     private bool IsPunctuation(int index, char mark) =>
         index >= 0 && index < tokens.Length && tokens[index].Span.Length == 1 && text[tokens[index].Span.Start] == mark && tokens[index].Kind != TokenKind.Word;
 
-    private bool IsDash(int index) => IsPunctuation(index, '—') || IsPunctuation(index, '–');
+    private bool IsDash(int index) => IsPunctuation(index, '—') || IsPunctuation(index, '–') || IsPunctuation(index, '\u2015') || (IsWord(index) is false && index >= 0 && index < tokens.Length && document.TextOf(tokens[index]) is "--");
 
     private bool IsQuoteMark(int index) =>
         index >= 0 && index < tokens.Length && tokens[index].Span.Length == 1 && tokens[index].Kind is not (TokenKind.Word or TokenKind.Number)
