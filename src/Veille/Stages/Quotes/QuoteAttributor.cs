@@ -166,11 +166,12 @@ internal sealed class QuoteAttributor
             return null;
         }
 
+        bool commaInside = quote.ContentTokens.Length > 0 && IsPunctuation(quote.ContentTokens.End - 1, ',');
         if (IsPunctuation(k, ',') || IsDash(k))
         {
             k++;
         }
-        else if (IsClauseEnd(k) || (isShort && !IsPunctuation(k, ',')))
+        else if (IsClauseEnd(k) || (isShort && !commaInside))
         {
             return null;
         }
@@ -201,7 +202,7 @@ internal sealed class QuoteAttributor
                 continue;
             }
 
-            if (isShort && cue.Start > k)
+            if (isShort && cue.Start > k + 4)
             {
                 return null;
             }
@@ -1020,7 +1021,7 @@ internal sealed class QuoteAttributor
         if (!IsWord(index))
         {
             ReadOnlySpan<char> mark = document.TextOf(tokens[index]);
-            return mark is "'" or "’" or "-" or "&" or "(" or ")";
+            return mark is "'" or "’" or "-" or "&" or "(" or ")" || (mark is "." && !IsClauseEnd(index));
         }
 
         WordClass word = lexicon.ClassOf(document, index);
@@ -1057,6 +1058,11 @@ internal sealed class QuoteAttributor
 
         while (end > start && (!IsWord(end - 1) || (lexicon.Is(document, end - 1, WordClass.Link | WordClass.Definite | WordClass.Indefinite) && !IsCapitalised(end - 1))))
         {
+            if (document.TextOf(tokens[end - 1]) is ")" && ClosesBracketWithin(start, end - 1))
+            {
+                break;
+            }
+
             end--;
         }
 
@@ -1066,6 +1072,19 @@ internal sealed class QuoteAttributor
         }
 
         return new TokenRange(start, end);
+    }
+
+    private bool ClosesBracketWithin(int start, int end)
+    {
+        for (int i = end - 1; i >= start; i--)
+        {
+            if (document.TextOf(tokens[i]) is "(")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private int SegmentStart(int commaIndex, int clauseStart)
@@ -1283,8 +1302,11 @@ internal sealed class QuoteAttributor
         (index + 1 < tokens.Length && tokens[index + 1].Span.Start == tokens[index].Span.End && text[tokens[index + 1].Span.Start] == '\'')
         || (index > 0 && tokens[index - 1].Span.End == tokens[index].Span.Start && text[tokens[index - 1].Span.Start] == '\'');
 
+    /// <summary>";" anywhere; ". ! ? …" only where the sentence splitter ended a sentence (not "R-Ky.," nor "U.S.").</summary>
     private bool IsClauseEnd(int index) =>
-        IsPunctuation(index, '.') || IsPunctuation(index, ';') || IsPunctuation(index, '!') || IsPunctuation(index, '?') || IsPunctuation(index, '…');
+        IsPunctuation(index, ';')
+        || ((IsPunctuation(index, '.') || IsPunctuation(index, '!') || IsPunctuation(index, '?') || IsPunctuation(index, '…'))
+            && (index + 1 >= tokens.Length || sentenceOf[index + 1] != sentenceOf[index] || document.Sentences.IsDefaultOrEmpty));
 
     private bool IsSentenceStart(int index) => document.Sentences.Length > 0 && document.Sentences[sentenceOf[index]].Tokens.Start == index;
 
