@@ -132,8 +132,10 @@ internal sealed class QuoteAttributor
 
     private Attribution? AttributeMarked(MarkedQuote quote)
     {
+        // A scare quote or title is a few words without the punctuation of speech: « illégale », "American Pie".
         int words = CountWords(quote.ContentTokens);
-        bool isShort = words <= MaxScareWords && !quote.ContinuesPrevious && !quote.ContinuesNext;
+        bool spoken = quote.ContentTokens.Length > 0 && (IsClauseEndMark(quote.ContentTokens.End - 1) || IsPunctuation(quote.ContentTokens.End - 1, ','));
+        bool isShort = words <= MaxScareWords && !spoken && !quote.ContinuesPrevious && !quote.ContinuesNext;
         if (TryCueAfter(quote, isShort) is { } after)
         {
             return after;
@@ -724,7 +726,7 @@ internal sealed class QuoteAttributor
         {
             int segmentEnd = j;
             int segmentStart = SegmentStart(segmentEnd, clauseStart);
-            if (segmentStart < segmentEnd && StartsPhrase(segmentStart))
+            if (segmentStart < segmentEnd && StartsPhrase(segmentStart) && !LooksLikeClause(segmentStart, segmentEnd))
             {
                 int previousEnd = segmentStart - 1;
                 if (previousEnd > clauseStart && (IsPunctuation(previousEnd, ',') || IsDash(previousEnd)) && lexicon.Is(document, segmentStart, WordClass.Definite | WordClass.Indefinite))
@@ -1074,6 +1076,20 @@ internal sealed class QuoteAttributor
         return new TokenRange(start, end);
     }
 
+    /// <summary>A lowercase auxiliary or complementizer inside: "Talks will resume in Geneva" is a clause, not a speaker.</summary>
+    private bool LooksLikeClause(int start, int end)
+    {
+        for (int i = start + 1; i < end; i++)
+        {
+            if (IsWord(i) && !IsCapitalised(i) && lexicon.Is(document, i, WordClass.Auxiliary | WordClass.Complementizer) && !lexicon.Is(document, i, WordClass.Link | WordClass.Definite))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool ClosesBracketWithin(int start, int end)
     {
         for (int i = end - 1; i >= start; i--)
@@ -1301,6 +1317,9 @@ internal sealed class QuoteAttributor
     private bool IsDoubledApostrophe(int index) =>
         (index + 1 < tokens.Length && tokens[index + 1].Span.Start == tokens[index].Span.End && text[tokens[index + 1].Span.Start] == '\'')
         || (index > 0 && tokens[index - 1].Span.End == tokens[index].Span.Start && text[tokens[index - 1].Span.Start] == '\'');
+
+    private bool IsClauseEndMark(int index) =>
+        IsPunctuation(index, '.') || IsPunctuation(index, '!') || IsPunctuation(index, '?') || IsPunctuation(index, '…');
 
     /// <summary>";" anywhere; ". ! ? …" only where the sentence splitter ended a sentence (not "R-Ky.," nor "U.S.").</summary>
     private bool IsClauseEnd(int index) =>

@@ -116,23 +116,12 @@ internal static class QuoteMarkDetector
 
             if (role == Role.Open || (role == Role.Either && family == Family.Straight && openFamily != Family.Straight && IsLeftFlanking(text, startOffset, endOffset)))
             {
-                if (family == openFamily && role == Role.Open)
-                {
-                    // The same opening mark again: the first one was stray.
-                    open = markStart;
-                    openEnd = markEnd;
-                    continuing = false;
-                    nested = 0;
-                }
-                else
-                {
-                    nested++;
-                }
-
+                // « Le mot « souveraineté » … »: a quote inside the quote.
+                nested++;
                 continue;
             }
 
-            if (nested > 0 && family != openFamily)
+            if (nested > 0 && (family != openFamily || role == Role.Close))
             {
                 nested--;
                 continue;
