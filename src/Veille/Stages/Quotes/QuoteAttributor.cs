@@ -132,9 +132,9 @@ internal sealed class QuoteAttributor
 
     private Attribution? AttributeMarked(MarkedQuote quote)
     {
-        // A scare quote or title is a few words without the punctuation of speech: « illégale », "American Pie".
+        // A scare quote or title is a few words (« illégale », "American Pie"), unless a question or exclamation.
         int words = CountWords(quote.ContentTokens);
-        bool spoken = quote.ContentTokens.Length > 0 && (IsClauseEndMark(quote.ContentTokens.End - 1) || IsPunctuation(quote.ContentTokens.End - 1, ','));
+        bool spoken = quote.ContentTokens.Length > 0 && (IsPunctuation(quote.ContentTokens.End - 1, '?') || IsPunctuation(quote.ContentTokens.End - 1, '!'));
         bool isShort = words <= MaxScareWords && !spoken && !quote.ContinuesPrevious && !quote.ContinuesNext;
         if (TryCueAfter(quote, isShort) is { } after)
         {
@@ -664,6 +664,19 @@ internal sealed class QuoteAttributor
                 }
 
                 chainStart = q;
+            }
+        }
+
+        for (int q = 1; q < marked.Count; q++)
+        {
+            // "“I would,” she said. “I would, Donald.”": a short quote right after the cue clause of the previous quote continues it.
+            int index = direct[q];
+            int previous = direct[q - 1];
+            if (index >= 0 && previous >= 0 && result[index].Kind == QuoteKind.Scare && result[index].Cue is null
+                && result[previous].Kind == QuoteKind.Direct && result[previous].Cue is { } cue && marked[q - 1].AfterClose >= 0
+                && cue.Start >= marked[q - 1].AfterClose && marked[q].Open - Math.Max(cue.End, result[previous].Speaker?.End ?? 0) is >= 0 and <= 2)
+            {
+                result[index] = result[index] with { Kind = QuoteKind.Direct, InheritsFrom = previous };
             }
         }
 
@@ -1317,9 +1330,6 @@ internal sealed class QuoteAttributor
     private bool IsDoubledApostrophe(int index) =>
         (index + 1 < tokens.Length && tokens[index + 1].Span.Start == tokens[index].Span.End && text[tokens[index + 1].Span.Start] == '\'')
         || (index > 0 && tokens[index - 1].Span.End == tokens[index].Span.Start && text[tokens[index - 1].Span.Start] == '\'');
-
-    private bool IsClauseEndMark(int index) =>
-        IsPunctuation(index, '.') || IsPunctuation(index, '!') || IsPunctuation(index, '?') || IsPunctuation(index, '…');
 
     /// <summary>";" anywhere; ". ! ? …" only where the sentence splitter ended a sentence (not "R-Ky.," nor "U.S.").</summary>
     private bool IsClauseEnd(int index) =>
