@@ -543,9 +543,9 @@ internal sealed class QuoteAttributor
         }
 
         WordClass first = lexicon.ClassOf(document, i);
-        bool clauseStart = (first & (WordClass.Pronoun | WordClass.PluralPronoun | WordClass.Definite | WordClass.Indefinite)) != 0
+        bool clauseStart = (first & (WordClass.Pronoun | WordClass.PluralPronoun | WordClass.Definite | WordClass.Indefinite | WordClass.ClauseStart)) != 0
             || IsCapitalised(i) || tokens[i].Kind == TokenKind.Number || IsPluralNoun(i);
-        if (!clauseStart || (first & WordClass.Boundary) != 0 && (first & (WordClass.Pronoun | WordClass.Definite)) == 0)
+        if (!clauseStart || (first & WordClass.Boundary) != 0 && (first & (WordClass.Pronoun | WordClass.Definite | WordClass.ClauseStart)) == 0)
         {
             return null;
         }
@@ -725,9 +725,14 @@ internal sealed class QuoteAttributor
     {
         (int clauseStart, _) = ClauseBounds(cueStart);
         int j = cueStart - 1;
-        while (j >= clauseStart && IsWord(j) && lexicon.Is(document, j, WordClass.Adverb) && !IsCapitalised(j))
+        while (j >= clauseStart && IsWord(j) && ((lexicon.Is(document, j, WordClass.Adverb) && !IsCapitalised(j)) || lexicon.Is(document, j, WordClass.Time)))
         {
+            // "Sanders on Tuesday said", "X last week told": time words between the subject and the cue.
             j--;
+            if (j >= clauseStart && lexicon.Is(document, j + 1, WordClass.Time) && lexicon.Is(document, j, WordClass.ConduitOn | WordClass.ConduitIn) && !IsCapitalised(j))
+            {
+                j--;
+            }
         }
 
         if (j < clauseStart)

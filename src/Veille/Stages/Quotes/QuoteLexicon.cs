@@ -43,6 +43,7 @@ internal enum WordClass
     Outlet = 1 << 16,
     Person = 1 << 17,
     Time = 1 << 18,
+    ClauseStart = 1 << 19,
 }
 
 /// <summary>
@@ -259,6 +260,7 @@ internal sealed class QuoteLexicon
         "outlet" => WordClass.Outlet,
         "person" => WordClass.Person,
         "time" => WordClass.Time,
+        "clause-start" => WordClass.ClauseStart,
         _ => null,
     };
 
