@@ -214,7 +214,7 @@ internal sealed class QuoteAttributor
             int afterSpeaker;
             if (cue.Class == CueClass.Source)
             {
-                speaker = ForwardPhrase(cue.End, out afterSpeaker);
+                speaker = ForwardPhrase(cue.End, out afterSpeaker, afterSource: true);
             }
             else if (cue.Pronoun >= 0)
             {
@@ -348,7 +348,7 @@ internal sealed class QuoteAttributor
 
         // Forward: X a déclaré (à Y) que … / X said (on Monday) that … / X said the …
         int k = cue.End;
-        int gapEnd = Math.Min(sentenceEnd, k + 8);
+        int gapEnd = Math.Min(sentenceEnd, k + 12);
         for (int j = k; j < gapEnd; j++)
         {
             if (lexicon.Is(document, j, WordClass.Complementizer))
@@ -543,9 +543,11 @@ internal sealed class QuoteAttributor
         }
 
         WordClass first = lexicon.ClassOf(document, i);
-        bool clauseStart = (first & (WordClass.Pronoun | WordClass.PluralPronoun | WordClass.Definite | WordClass.Indefinite | WordClass.ClauseStart)) != 0
-            || IsCapitalised(i) || tokens[i].Kind == TokenKind.Number || IsPluralNoun(i);
-        if (!clauseStart || (first & WordClass.Boundary) != 0 && (first & (WordClass.Pronoun | WordClass.Definite | WordClass.ClauseStart)) == 0)
+        // Any word but a preposition, conjunction or auxiliary may open the clause ("said local officials should …").
+        bool opener = (first & (WordClass.Pronoun | WordClass.PluralPronoun | WordClass.Definite | WordClass.Indefinite | WordClass.ClauseStart)) != 0;
+        bool excluded = (first & (WordClass.Boundary | WordClass.Link | WordClass.Auxiliary | WordClass.Complementizer | WordClass.ConduitTo | WordClass.ConduitIn | WordClass.ConduitOn)) != 0;
+        bool clauseStart = IsWord(i) && (opener || !excluded || IsCapitalised(i)) && !cueAt[i].Exists;
+        if (!clauseStart)
         {
             return null;
         }
@@ -562,7 +564,7 @@ internal sealed class QuoteAttributor
 
     private Attribution? ReportedBySource(CueHit cue, List<Attribution> result)
     {
-        TokenRange? source = ForwardPhrase(cue.End, out int afterSource);
+        TokenRange? source = ForwardPhrase(cue.End, out int afterSource, afterSource: true);
         if (source is null)
         {
             return null;
@@ -786,6 +788,22 @@ internal sealed class QuoteAttributor
             return phrase;
         }
 
+        // "X did Y and said Z": the subject opening the sentence.
+        if (TrimPhrase(start, end) is null && lexicon.Is(document, j, WordClass.Coordination) && !IsCapitalised(j))
+        {
+            int first = clauseStart;
+            int last = first;
+            while (last < j && last - first < MaxPhraseTokens && InPhrase(last, backward: false))
+            {
+                last++;
+            }
+
+            if (last > first && StartsPhrase(first) && TrimPhrase(first, last) is { } opening)
+            {
+                return opening;
+            }
+        }
+
         // "He went on to say …": the nearest pronoun or name of the clause.
         for (int i = j; i >= clauseStart; i--)
         {
@@ -799,7 +817,7 @@ internal sealed class QuoteAttributor
     }
 
     /// <summary>The phrase after a cue or "selon": "un haut responsable du Département d'État", "the spokesman", "Ryder".</summary>
-    private TokenRange? ForwardPhrase(int start, out int end)
+    private TokenRange? ForwardPhrase(int start, out int end, bool afterSource = false)
     {
         end = start;
         int i = start;
@@ -820,7 +838,8 @@ internal sealed class QuoteAttributor
             return new TokenRange(i, i + 1);
         }
 
-        if (!StartsPhrase(i))
+        // After "selon"/"according to" a phrase always follows, whatever its first word ("according to show insiders").
+        if (!StartsPhrase(i) && !(afterSource && !lexicon.Is(document, i, WordClass.Boundary | WordClass.Complementizer)))
         {
             return null;
         }

@@ -44,6 +44,7 @@ internal enum WordClass
     Person = 1 << 17,
     Time = 1 << 18,
     ClauseStart = 1 << 19,
+    Coordination = 1 << 20,
 }
 
 /// <summary>
@@ -261,6 +262,7 @@ internal sealed class QuoteLexicon
         "person" => WordClass.Person,
         "time" => WordClass.Time,
         "clause-start" => WordClass.ClauseStart,
+        "coordination" => WordClass.Coordination,
         _ => null,
     };
 
