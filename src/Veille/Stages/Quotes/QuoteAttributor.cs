@@ -412,7 +412,7 @@ internal sealed class QuoteAttributor
                 j--;
             }
 
-            if (j >= sentenceStart && IsPunctuation(j, ',') && j + 1 < cue.ExtendedStart)
+            if (j >= sentenceStart && IsPunctuation(j, ',') && j + 1 < cue.ExtendedStart && StartsPhrase(j + 1) && !LooksLikeClause(j + 1, cue.ExtendedStart) && !HasCue(j + 1, cue.ExtendedStart))
             {
                 subject = TrimPhrase(j + 1, cue.ExtendedStart);
                 clauseStart = j + 1;
@@ -1119,6 +1119,19 @@ internal sealed class QuoteAttributor
         for (int i = start + 1; i < end; i++)
         {
             if (IsWord(i) && !IsCapitalised(i) && lexicon.Is(document, i, WordClass.Auxiliary | WordClass.Complementizer) && !lexicon.Is(document, i, WordClass.Link | WordClass.Definite))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasCue(int start, int end)
+    {
+        for (int i = start; i < end; i++)
+        {
+            if (cueAt[i].Exists && !IsCapitalised(i))
             {
                 return true;
             }
