@@ -146,6 +146,12 @@ internal sealed class QuoteAttributor
             return before;
         }
 
+        if (ColonHeadline(quote) is { } headline)
+        {
+            // "Bernie Sanders: ‘It Is Not A Radical Idea’", "Macron : « … »": a name then a colon opens the clause.
+            return new Attribution(quote.Content, QuoteKind.Direct, null, headline, null, -1, quote.Open);
+        }
+
         if (isShort)
         {
             return new Attribution(quote.Content, QuoteKind.Scare, null, null, null, -1, quote.Open);
@@ -298,6 +304,42 @@ internal sealed class QuoteAttributor
         }
 
         return null;
+    }
+
+    /// <summary>The phrase between the start of the clause and a colon right before the quote, when it is a name or noun phrase.</summary>
+    private TokenRange? ColonHeadline(MarkedQuote quote)
+    {
+        int colon = quote.Open - 1;
+        if (colon < 1 || !IsPunctuation(colon, ':'))
+        {
+            return null;
+        }
+
+        (int clauseStart, _) = ClauseBounds(colon);
+        int start = clauseStart;
+        for (int i = colon - 1; i >= clauseStart; i--)
+        {
+            if (SameParagraphBreak(i, i + 1))
+            {
+                start = i + 1;
+                break;
+            }
+        }
+
+        if (colon - start is < 1 or > 8 || !StartsPhrase(start) || !IsCapitalised(start) || HasCue(start, colon) || LooksLikeClause(start, colon))
+        {
+            return null;
+        }
+
+        for (int i = start; i < colon; i++)
+        {
+            if (!InPhrase(i, backward: false) && !IsCapitalised(i))
+            {
+                return null;
+            }
+        }
+
+        return TrimPhrase(start, colon);
     }
 
     /// <summary>A capitalised phrase running from <paramref name="start"/> to the end of its paragraph, or null.</summary>

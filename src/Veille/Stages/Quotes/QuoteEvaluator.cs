@@ -9,7 +9,7 @@ namespace Veille.Stages.Quotes;
 
 /// <summary>One gold attribution of a brat file: content fragments, source fragments (empty when unsourced) and whether the content is quoted.</summary>
 /// <param name="Content">Character ranges of the content (several when discontinuous).</param>
-/// <param name="Source">Character ranges of the source, empty for "Attribution-no-source".</param>
+/// <param name="Source">Character ranges of the sources (every event on this content), empty for "Attribution-no-source".</param>
 /// <param name="IsDirect">True when the content opens with a quotation mark.</param>
 /// <param name="Cue">Character ranges of the cue, empty when none.</param>
 public sealed record GoldAttribution(ImmutableArray<TextSpan> Content, ImmutableArray<TextSpan> Source, bool IsDirect, ImmutableArray<TextSpan> Cue);
@@ -157,8 +157,10 @@ public static partial class QuoteEvaluator
             spans[match.Groups["id"].Value] = fragments.ToImmutable();
         }
 
-        var result = new List<GoldAttribution>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Several events may share one content (nested attribution: "X said, according to the Times"); each of their
+        // sources is a right speaker for it.
+        var order = new List<string>();
+        var byContent = new Dictionary<string, (List<TextSpan> Sources, ImmutableArray<TextSpan> Cue)>(StringComparer.Ordinal);
         foreach (string line in annotation.Split('\n'))
         {
             if (!line.StartsWith('E'))
@@ -199,14 +201,31 @@ public static partial class QuoteEvaluator
                 }
             }
 
-            if (content is null || !spans.TryGetValue(content, out ImmutableArray<TextSpan> contentSpans) || contentSpans.IsEmpty || !seen.Add(content))
+            if (content is null || !spans.TryGetValue(content, out ImmutableArray<TextSpan> contentSpans) || contentSpans.IsEmpty)
             {
                 continue;
             }
 
-            ImmutableArray<TextSpan> sourceSpans = source is not null && spans.TryGetValue(source, out ImmutableArray<TextSpan> found) ? found : [];
-            ImmutableArray<TextSpan> cueSpans = cue is not null && spans.TryGetValue(cue, out ImmutableArray<TextSpan> cueFound) ? cueFound : [];
-            result.Add(new GoldAttribution(contentSpans, sourceSpans, OpensWithQuote(text, contentSpans[0]), cueSpans));
+            if (!byContent.TryGetValue(content, out (List<TextSpan> Sources, ImmutableArray<TextSpan> Cue) entry))
+            {
+                ImmutableArray<TextSpan> cueSpans = cue is not null && spans.TryGetValue(cue, out ImmutableArray<TextSpan> cueFound) ? cueFound : [];
+                entry = ([], cueSpans);
+                byContent[content] = entry;
+                order.Add(content);
+            }
+
+            if (source is not null && spans.TryGetValue(source, out ImmutableArray<TextSpan> found))
+            {
+                entry.Sources.AddRange(found);
+            }
+        }
+
+        var result = new List<GoldAttribution>(order.Count);
+        foreach (string content in order)
+        {
+            ImmutableArray<TextSpan> contentSpans = spans[content];
+            (List<TextSpan> sources, ImmutableArray<TextSpan> cueSpans) = byContent[content];
+            result.Add(new GoldAttribution(contentSpans, [.. sources], OpensWithQuote(text, contentSpans[0]), cueSpans));
         }
 
         return result;
