@@ -146,6 +146,11 @@ internal sealed class QuoteAttributor
             return before;
         }
 
+        if (!isShort && TryIncise(quote) is { } incise)
+        {
+            return incise;
+        }
+
         if (ColonHeadline(quote) is { } headline)
         {
             // "Bernie Sanders: ‘It Is Not A Radical Idea’", "Macron : « … »": a name then a colon opens the clause.
@@ -301,6 +306,45 @@ internal sealed class QuoteAttributor
 
             j--;
             gap++;
+        }
+
+        return null;
+    }
+
+    /// <summary>« Nous étions levés tôt, a-t-elle indiqué. Ils … », « …, raconte son amie X. … »: a cue set off by commas inside the quote.</summary>
+    private Attribution? TryIncise(MarkedQuote quote)
+    {
+        TokenRange content = quote.ContentTokens;
+        for (int j = content.Start + 2; j < content.End - 1; j++)
+        {
+            CueHit cue = cueAt[j];
+            if (!cue.Exists || cue.Start != j || cue.Class != CueClass.Verb || !IsPunctuation(j - 1, ',') || consumed[j])
+            {
+                continue;
+            }
+
+            TokenRange? speaker;
+            int after;
+            if (cue.Pronoun >= 0)
+            {
+                speaker = new TokenRange(cue.Pronoun, cue.Pronoun + 1);
+                after = cue.End;
+            }
+            else
+            {
+                speaker = ForwardPhrase(cue.End, out after);
+            }
+
+            if (speaker is null || IsDateLike(speaker.Value))
+            {
+                continue;
+            }
+
+            if (after >= content.End || IsPunctuation(after, ',') || IsClauseEnd(after) || IsPunctuation(after, '.'))
+            {
+                Consume(cue);
+                return new Attribution(quote.Content, QuoteKind.Direct, new TokenRange(cue.Start, cue.End), speaker, null, -1, quote.Open);
+            }
         }
 
         return null;
@@ -825,7 +869,7 @@ internal sealed class QuoteAttributor
         }
 
         TokenRange? phrase = TrimPhrase(start, end);
-        if (phrase is not null)
+        if (phrase is not null && !IsDateLike(phrase.Value))
         {
             return phrase;
         }
@@ -1212,7 +1256,8 @@ internal sealed class QuoteAttributor
     {
         for (int i = 0; i < tokens.Length; i++)
         {
-            if (quoted[i] || tokens[i].Kind != TokenKind.Word)
+            // Cues inside quotes are found too, for incises (« …, a-t-elle indiqué. … »); reported speech skips them.
+            if (tokens[i].Kind != TokenKind.Word)
             {
                 continue;
             }
@@ -1236,7 +1281,7 @@ internal sealed class QuoteAttributor
             int extended = i;
             if (cueClass != CueClass.Source)
             {
-                while (extended - 1 >= 0 && !quoted[extended - 1] && IsWord(extended - 1) && !IsCapitalised(extended - 1)
+                while (extended - 1 >= 0 && quoted[extended - 1] == quoted[i] && IsWord(extended - 1) && !IsCapitalised(extended - 1)
                     && (lexicon.Is(document, extended - 1, WordClass.Auxiliary | WordClass.Clitic) || IsHyphenatedPronoun(extended - 1)))
                 {
                     extended--;
