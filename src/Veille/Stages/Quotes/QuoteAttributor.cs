@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using Veille.Model;
 
@@ -25,7 +26,7 @@ internal readonly record struct Attribution(
 /// reported speech around the remaining cues ("X a déclaré que …", "…, said X", "selon X, …"). Token rules only;
 /// mentions are not read here (see <see cref="SpeakerResolver"/>).
 /// </summary>
-internal sealed class QuoteAttributor
+internal sealed class QuoteAttributor : IDisposable
 {
     private const int MaxPhraseTokens = 14;
     private const int MaxScareWords = 3;
@@ -47,17 +48,35 @@ internal sealed class QuoteAttributor
         this.lexicon = lexicon;
         tokens = document.Tokens;
         text = document.Text;
-        cueAt = new CueHit[tokens.Length];
-        quoted = new bool[tokens.Length];
-        consumed = new bool[tokens.Length];
-        sentenceOf = new int[tokens.Length];
-        paragraphOf = new int[tokens.Length];
+        int length = tokens.Length;
+        cueAt = RentCleared(ArrayPool<CueHit>.Shared, length);
+        quoted = RentCleared(ArrayPool<bool>.Shared, length);
+        consumed = RentCleared(ArrayPool<bool>.Shared, length);
+        sentenceOf = RentCleared(ArrayPool<int>.Shared, length);
+        paragraphOf = RentCleared(ArrayPool<int>.Shared, length);
     }
 
     public static List<Attribution> Attribute(Document document, QuoteLexicon lexicon, List<MarkedQuote> marked)
     {
-        var attributor = new QuoteAttributor(document, lexicon);
+        using var attributor = new QuoteAttributor(document, lexicon);
         return attributor.Run(marked);
+    }
+
+    /// <summary>Returns the per-document scratch arrays to their pools.</summary>
+    public void Dispose()
+    {
+        ArrayPool<CueHit>.Shared.Return(cueAt);
+        ArrayPool<bool>.Shared.Return(quoted);
+        ArrayPool<bool>.Shared.Return(consumed);
+        ArrayPool<int>.Shared.Return(sentenceOf);
+        ArrayPool<int>.Shared.Return(paragraphOf);
+    }
+
+    private static T[] RentCleared<T>(ArrayPool<T> pool, int length)
+    {
+        T[] array = pool.Rent(Math.Max(1, length));
+        Array.Clear(array, 0, length);
+        return array;
     }
 
     private List<Attribution> Run(List<MarkedQuote> marked)
@@ -1444,7 +1463,10 @@ internal sealed class QuoteAttributor
     private bool IsPunctuation(int index, char mark) =>
         index >= 0 && index < tokens.Length && tokens[index].Span.Length == 1 && text[tokens[index].Span.Start] == mark && tokens[index].Kind != TokenKind.Word;
 
-    private bool IsDash(int index) => IsPunctuation(index, '—') || IsPunctuation(index, '–') || IsPunctuation(index, '\u2015') || (IsWord(index) is false && index >= 0 && index < tokens.Length && document.TextOf(tokens[index]) is "--");
+    /// <summary>An em or en dash, a horizontal bar, or "--" typed for a dash.</summary>
+    private bool IsDash(int index) =>
+        IsPunctuation(index, '—') || IsPunctuation(index, '–') || IsPunctuation(index, '\u2015')
+        || (index >= 0 && index < tokens.Length && !IsWord(index) && document.TextOf(tokens[index]) is "--");
 
     private bool IsQuoteMark(int index) =>
         index >= 0 && index < tokens.Length && tokens[index].Span.Length == 1 && tokens[index].Kind is not (TokenKind.Word or TokenKind.Number)
