@@ -239,6 +239,12 @@ internal sealed class QuoteAttributor : IDisposable
                 return null;
             }
 
+            // The words before the cue must be a phrase, not a clause ("…» le rapport veut faire connaître la loi qu'il …").
+            if (cue.Start > k && LooksLikeClause(k, cue.Start) && !HasRelative(k, cue.Start))
+            {
+                return null;
+            }
+
             int subjectStart = k;
             TokenRange? speaker;
             int afterSpeaker;
@@ -1223,7 +1229,21 @@ internal sealed class QuoteAttributor : IDisposable
     {
         for (int i = start + 1; i < end; i++)
         {
-            if (IsWord(i) && !IsCapitalised(i) && lexicon.Is(document, i, WordClass.Auxiliary | WordClass.Complementizer) && !lexicon.Is(document, i, WordClass.Link | WordClass.Definite))
+            if (IsWord(i) && !IsCapitalised(i) && lexicon.Is(document, i, WordClass.Auxiliary | WordClass.Complementizer)
+                && !lexicon.Is(document, i, WordClass.Link | WordClass.Definite | WordClass.ConduitTo))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasRelative(int start, int end)
+    {
+        for (int i = start; i < end; i++)
+        {
+            if (lexicon.Is(document, i, WordClass.Relative) && !IsCapitalised(i))
             {
                 return true;
             }
