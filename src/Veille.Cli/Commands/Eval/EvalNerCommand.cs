@@ -5,11 +5,12 @@ using Veille.Stages.Entities.Recognition;
 
 namespace Veille.Cli.Commands.Eval;
 
-/// <summary><c>veille eval ner --data FILE [--lang fr|en] [--model FILE] [--limit N]</c>: entity-level P/R/F1, overall and per type.</summary>
+/// <summary><c>veille eval ner --data FILE [--lang fr|en] [--model FILE] [--limit N] [--out FILE]</c>: entity-level P/R/F1, overall and per type.</summary>
 internal static class EvalNerCommand
 {
     private static readonly Option<string> Language = new("--lang") { Description = "Language of the model to use (fr, en)", DefaultValueFactory = _ => "en" };
     private static readonly Option<string?> Model = new("--model") { Description = "Model file to evaluate instead of the embedded one" };
+    private static readonly Option<string?> Out = new("--out") { Description = "Also write the predicted tags as CoNLL (index, token, tag) to this file" };
     private static readonly Option<int> Limit = new("--limit") { Description = "Evaluate only the first N sentences", DefaultValueFactory = _ => int.MaxValue };
 
     public static Command Create()
@@ -19,6 +20,7 @@ internal static class EvalNerCommand
             Language,
             Model,
             Limit,
+            Out,
         };
         command.SetAction(parse => CommonOptions.Guard(parse, () => Run(parse)));
         return command;
@@ -39,6 +41,11 @@ internal static class EvalNerCommand
         var watch = System.Diagnostics.Stopwatch.StartNew();
         NerScores scores = NerEvaluator.Evaluate(file, language, tagger, parse.GetValue(Limit));
         watch.Stop();
+        if (parse.GetValue(Out) is { } output)
+        {
+            ConllTagging.Annotate(file, output, language, tagger);
+        }
+
         if (parse.GetValue(CommonOptions.Json))
         {
             CommonOptions.WriteJson(new

@@ -124,7 +124,7 @@ public static class ConllReader
 
     /// <summary>
     /// Reads CoNLL-U surface tokens (a multiword token "du" counts once, not as "de le"), keyed by the "# text" line;
-    /// every tag is "O" except PROPN words, tagged "PROPN".
+    /// the tag column holds each token's UPOS ("_" for a multiword token).
     /// </summary>
     public static List<(string Text, NerSentence Sentence)> ReadConllu(string path)
     {
@@ -165,7 +165,7 @@ public static class ConllReader
             {
                 skipUntil = int.Parse(fields[0].AsSpan(dash + 1), CultureInfo.InvariantCulture);
                 tokens.Add(fields[1]);
-                tags.Add("O");
+                tags.Add("_");
                 continue;
             }
 
@@ -181,7 +181,7 @@ public static class ConllReader
             }
 
             tokens.Add(fields[1]);
-            tags.Add(fields[3] == "PROPN" ? "PROPN" : "O");
+            tags.Add(fields[3]);
         }
 
         if (tokens.Count > 0)
@@ -197,7 +197,10 @@ public static class ConllReader
     /// their proper-noun core (first to last PROPN of the mention's last proper-noun run); events, works and other
     /// Wikipedia-linked mentions headed by proper nouns become MISC. Outer mentions win over nested ones.
     /// </summary>
-    public static List<NerSentence> ReadGum(string path)
+    public static List<NerSentence> ReadGum(string path) => ReadGum(path, null);
+
+    /// <summary>Reads GUM; with a lexicon, proper-noun runs outside person, place, organisation and time mentions also become MISC (see <see cref="MarkProperNouns"/>).</summary>
+    internal static List<NerSentence> ReadGum(string path, NerLexicon? lexicon)
     {
         using TextReader reader = Open(path);
         var sentences = new List<NerSentence>();
@@ -211,7 +214,7 @@ public static class ConllReader
             {
                 if (forms.Count > 0)
                 {
-                    sentences.Add(GumSentence(forms, upos, mentions));
+                    sentences.Add(GumSentence(forms, upos, mentions, lexicon));
                 }
 
                 forms.Clear();
@@ -245,7 +248,7 @@ public static class ConllReader
 
         if (forms.Count > 0)
         {
-            sentences.Add(GumSentence(forms, upos, mentions));
+            sentences.Add(GumSentence(forms, upos, mentions, lexicon));
         }
 
         return sentences;
@@ -322,10 +325,11 @@ public static class ConllReader
         }
     }
 
-    private static NerSentence GumSentence(List<string> forms, List<string> upos, List<(int Start, int End, string Type, bool Linked)> mentions)
+    private static NerSentence GumSentence(List<string> forms, List<string> upos, List<(int Start, int End, string Type, bool Linked)> mentions, NerLexicon? lexicon)
     {
         string[] tags = new string[forms.Count];
         Array.Fill(tags, "O");
+        bool[] covered = new bool[forms.Count];
         mentions.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         foreach (var mention in mentions)
         {
@@ -337,6 +341,11 @@ public static class ConllReader
                 "event" or "object" or "abstract" or "substance" when mention.Linked => "MISC",
                 _ => null,
             };
+            if (mention.Type is "person" or "place" or "organization" or "time")
+            {
+                covered.AsSpan(mention.Start, mention.End - mention.Start).Fill(true);
+            }
+
             if (type is null)
             {
                 continue;
@@ -395,7 +404,68 @@ public static class ConllReader
             }
         }
 
+        MarkCapitalisedAdjectives(forms, upos, tags);
+        if (lexicon is not null)
+        {
+            MarkProperNouns(forms, upos, tags, covered, lexicon);
+        }
+
         return new NerSentence([.. forms], tags);
+    }
+
+    /// <summary>
+    /// Tags runs of proper nouns left untagged MISC (works, events, products: the CoNLL catch-all), unless a token is
+    /// <paramref name="covered"/> (inside a mention of another kind), a title or a date word, or the run touches an entity.
+    /// </summary>
+    internal static void MarkProperNouns(IReadOnlyList<string> forms, IReadOnlyList<string> upos, string[] tags, bool[]? covered, NerLexicon lexicon)
+    {
+        int i = 0;
+        while (i < forms.Count)
+        {
+            if (upos[i] != "PROPN" || tags[i] != "O")
+            {
+                i++;
+                continue;
+            }
+
+            int end = i;
+            bool usable = true;
+            while (end < forms.Count && upos[end] == "PROPN" && tags[end] == "O")
+            {
+                string form = forms[end];
+                usable &= (covered is null || !covered[end]) && form.Length > 0 && char.IsUpper(form[0])
+                    && (lexicon.Lookup(NerLexicon.HashToken(form)) & (LexiconCategory.Title | LexiconCategory.Date)) == 0;
+                end++;
+            }
+
+            usable &= (i == 0 || tags[i - 1] == "O") && (end == forms.Count || tags[end] == "O");
+            if (usable)
+            {
+                tags[i] = "B-MISC";
+                for (int k = i + 1; k < end; k++)
+                {
+                    tags[k] = "I-MISC";
+                }
+            }
+
+            i = end;
+        }
+    }
+
+    /// <summary>
+    /// Tags capitalised adjectives after the first token ("German", "Islamic", "European") MISC, as CoNLL does for
+    /// nationalities, religions and other group adjectives; <paramref name="upos"/> gives each token's UPOS.
+    /// </summary>
+    internal static void MarkCapitalisedAdjectives(IReadOnlyList<string> forms, IReadOnlyList<string> upos, string[] tags)
+    {
+        for (int i = 1; i < forms.Count; i++)
+        {
+            string form = forms[i];
+            if (upos[i] == "ADJ" && tags[i] == "O" && form.Length > 2 && char.IsUpper(form[0]) && char.IsLower(form[^1]))
+            {
+                tags[i] = "B-MISC";
+            }
+        }
     }
 
     private static bool IsTag(string field) =>

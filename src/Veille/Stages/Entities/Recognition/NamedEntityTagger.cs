@@ -4,33 +4,33 @@ using Veille.Model;
 namespace Veille.Stages.Entities.Recognition;
 
 /// <summary>
-/// Finds PER, ORG, LOC and MISC mentions with the averaged-perceptron model of the document's language (French or
-/// English; the English model serves other languages). Thread-safe; models load lazily, once, on first use.
+/// Finds PER, ORG, LOC and MISC mentions with an averaged-perceptron model: Resources/ner/ner-{language}.model.gz
+/// when one is embedded, else the shared model ner.model.gz (trained on French and English, used for every
+/// Latin-script language). Thread-safe; each model loads lazily, once, on first use.
 /// </summary>
 public sealed class NamedEntityTagger
 {
-    /// <summary>Languages with a shipped model; the first one is not the fallback, <see cref="FallbackLanguage"/> is.</summary>
+    /// <summary>Languages that may have their own model; any other language uses the shared model (slot <see cref="SharedSlot"/>).</summary>
     public static readonly ImmutableArray<string> Languages = ["fr", "en"];
 
-    /// <summary>The model used for languages without their own.</summary>
-    public const string FallbackLanguage = "en";
+    private static readonly int SharedSlot = Languages.Length;
 
     private readonly Lazy<NerModel>[] models;
     private readonly ThreadLocal<NerDecoder?[]> decoders;
 
-    private NamedEntityTagger(Func<string, NerModel> load)
+    private NamedEntityTagger(Func<string?, NerModel> load)
     {
-        models = new Lazy<NerModel>[Languages.Length];
-        for (int i = 0; i < Languages.Length; i++)
+        models = new Lazy<NerModel>[Languages.Length + 1];
+        for (int i = 0; i <= Languages.Length; i++)
         {
-            string language = Languages[i];
+            string? language = i < Languages.Length ? Languages[i] : null;
             models[i] = new Lazy<NerModel>(() => load(language), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
-        decoders = new ThreadLocal<NerDecoder?[]>(() => new NerDecoder?[Languages.Length]);
+        decoders = new ThreadLocal<NerDecoder?[]>(() => new NerDecoder?[Languages.Length + 1]);
     }
 
-    /// <summary>The tagger with the models embedded in Veille.Core (Resources/ner/ner-{language}.model.gz).</summary>
+    /// <summary>The tagger with the models embedded in Veille.Core (Resources/ner/).</summary>
     public static NamedEntityTagger Default { get; } = new(LoadEmbedded);
 
     /// <summary>A tagger that uses the model file <paramref name="modelFile"/> for every language (to evaluate a freshly trained model).</summary>
@@ -140,21 +140,35 @@ public sealed class NamedEntityTagger
 
     private NerDecoder DecoderFor(string? language)
     {
-        int slot = Languages.IndexOf(language ?? FallbackLanguage);
+        int slot = language is null ? -1 : Languages.IndexOf(language);
         if (slot < 0)
         {
-            slot = Languages.IndexOf(FallbackLanguage);
+            slot = SharedSlot;
         }
 
         NerDecoder?[] perThread = decoders.Value!;
         return perThread[slot] ??= new NerDecoder(models[slot].Value);
     }
 
-    private static NerModel LoadEmbedded(string language)
+    private static NerModel LoadEmbedded(string? language)
     {
-        string fileName = $"ner-{language}.model.gz";
-        using Stream stream = NerLexicon.OpenResource(fileName)
-            ?? throw new InvalidOperationException($"Embedded resource Veille.Resources.ner.{fileName} is missing; train it with 'veille train ner'.");
-        return NerModel.Load(stream);
+        if (language is not null)
+        {
+            using Stream? own = NerLexicon.OpenResource($"ner-{language}.model.gz");
+            if (own is not null)
+            {
+                return NerModel.Load(own);
+            }
+        }
+
+        // Languages without their own model share one; loading it once per slot would double the memory.
+        return SharedModel.Value;
     }
+
+    private static readonly Lazy<NerModel> SharedModel = new(() =>
+    {
+        using Stream stream = NerLexicon.OpenResource("ner.model.gz")
+            ?? throw new InvalidOperationException("Embedded resource Veille.Resources.ner.ner.model.gz is missing; train it with 'veille train ner'.");
+        return NerModel.Load(stream);
+    });
 }

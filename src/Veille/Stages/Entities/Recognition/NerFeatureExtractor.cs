@@ -10,7 +10,7 @@ namespace Veille.Stages.Entities.Recognition;
 /// </summary>
 internal sealed class NerFeatureExtractor
 {
-    public const int FeaturesPerToken = 35;
+    public const int FeaturesPerToken = 39;
 
     private const ulong Golden = 0x9E3779B97F4A7C15;
     private const ulong Padding = 0x1234_5678_9ABC_DEF1;
@@ -93,6 +93,15 @@ internal sealed class NerFeatureExtractor
             row[32] = Bucket(32, Pair(Pair(shm1, sh0), shp1));
             row[33] = Bucket(33, Pair(run[i], sh0));
             row[34] = Bucket(34, Pair(Pair(capsSentence ? 1UL : 2UL, w0), lex0));
+
+            // How the word is usually written (common word, known proper noun, both, unknown) decides most
+            // sentence-initial and headline cases, where the capital letter says nothing.
+            ulong usage = (ulong)((begin[i] & (int)(LexiconCategory.CommonWord | LexiconCategory.ProperNoun)) >> 10);
+            ulong position = i == 0 ? 1UL : capsSentence ? 2UL : 3UL;
+            row[35] = Bucket(35, Pair(position, usage));
+            row[36] = Bucket(36, Pair(Pair(position, usage), sh0));
+            row[37] = Bucket(37, Pair(Pair(position, usage), At(word, i - 1, n)));
+            row[38] = Bucket(38, Pair(usage, Pair(shm1, shp1)));
         }
     }
 
@@ -193,7 +202,7 @@ internal sealed class NerFeatureExtractor
                 }
                 else
                 {
-                    begin[i] |= category << 10;
+                    begin[i] |= category << 16;
                     for (int k = i + 1; k < i + length; k++)
                     {
                         inside[k] |= category;

@@ -17,6 +17,9 @@ internal enum LexiconCategory : ushort
     OrganizationWord = 64,
     LocationWord = 128,
     MiscellaneousWord = 256,
+    Date = 512,
+    CommonWord = 1024,
+    ProperNoun = 2048,
 }
 
 /// <summary>
@@ -146,6 +149,7 @@ internal sealed class NerLexicon
                 "org" => LexiconCategory.OrganizationWord,
                 "loc" => LexiconCategory.LocationWord,
                 "misc" => LexiconCategory.MiscellaneousWord,
+                "date" => LexiconCategory.Date,
                 _ => throw new InvalidDataException($"Unknown trigger category in line '{line}'."),
             };
             Add(line[(tab + 1)..], category);

@@ -15,7 +15,11 @@ public static class NerTraining
     /// <summary>Seed of the sentence shuffling.</summary>
     public const int Seed = 20261123;
 
-    /// <summary>Trains the model of <paramref name="language"/> ("fr" or "en") and writes it gzip-compressed to <paramref name="outputFile"/>.</summary>
+    /// <summary>
+    /// Trains the model of <paramref name="language"/> ("fr", "en", or "multi" for the shared model; today all three
+    /// use the same French and English sets, which measured better than either language alone) and writes it
+    /// gzip-compressed to <paramref name="outputFile"/>.
+    /// </summary>
     public static void Train(string sharedDataDirectory, string language, string outputFile, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(sharedDataDirectory);
@@ -27,6 +31,27 @@ public static class NerTraining
         NerModel model = NerTrainer.Train(language, corpus, lexicon, Epochs, Seed, log);
         model.Save(outputFile);
         log.WriteLine($"model written to {outputFile} ({new FileInfo(outputFile).Length / 1024} KiB)");
+    }
+
+    /// <summary>
+    /// Training sets of each model: both models see both languages (names cross languages, and the English sets
+    /// bring the MISC and organisation examples the French ones lack). VEILLE_NER_SETS (comma-separated) overrides
+    /// the list for experiments.
+    /// </summary>
+    private static bool FillMisc => Environment.GetEnvironmentVariable("VEILLE_NER_NOFILL") is null;
+
+    internal static string[] SetsOf(string language)
+    {
+        if (Environment.GetEnvironmentVariable("VEILLE_NER_SETS") is { Length: > 0 } sets)
+        {
+            return sets.Split(',');
+        }
+
+        return language switch
+        {
+            "fr" or "en" or "multi" => ["ner-europeana-fr", "ner-newseye-fr", "ud-fr-pud", "ner-uner-en", "ud-en-gum-cc"],
+            _ => throw new ArgumentException($"No training data for language '{language}' (expected fr, en or multi).", nameof(language)),
+        };
     }
 
     internal static List<NerSentence> BuildCorpus(string root, string language, NerLexicon lexicon, TextWriter log)
@@ -46,33 +71,58 @@ public static class NerTraining
             log.WriteLine($"{name}: {corpus.Count - before} sentences, {tokens} tokens, {entities} entities");
         }
 
-        switch (language)
+        foreach (string entry in SetsOf(language))
         {
-            case "fr":
-                AddSet("ner-europeana-fr", SplitLong(ConllReader.Read(Path.Combine(root, "ner-europeana-fr", "enp_FR.bnf.bio"))));
-                foreach (string split in new[] { "dev", "dev2", "test" })
-                {
-                    AddSet($"ner-newseye-fr {split}", ConllReader.ReadHipe(Path.Combine(root, "ner-newseye-fr", $"HIPE-2022-v2.1-newseye-{split}-fr.tsv")));
-                }
+            int star = entry.IndexOf('*', StringComparison.Ordinal);
+            string set = star < 0 ? entry : entry[..star];
+            int copies = star < 0 ? 1 : int.Parse(entry.AsSpan(star + 1), CultureInfo.InvariantCulture);
+            for (int copy = 0; copy < copies; copy++)
+            {
+            switch (set)
+            {
+                case "ner-europeana-fr":
+                    AddSet(set, SplitLong(ConllReader.Read(Path.Combine(root, set, "enp_FR.bnf.bio"))));
+                    break;
+                case "ner-newseye-fr":
+                    foreach (string split in new[] { "dev", "dev2", "test" })
+                    {
+                        AddSet($"{set} {split}", ConllReader.ReadHipe(Path.Combine(root, set, $"HIPE-2022-v2.1-newseye-{split}-fr.tsv")));
+                    }
 
-                AddSet("ud-fr-pud (projected from ner-uner-en)", ProjectPud(root, log));
-                break;
-            case "en":
-                foreach (string file in new[] { "en_ewt-ud-dev.iob2", "en_ewt-ud-test.iob2", "en_pud-ud-test.iob2" })
-                {
-                    AddSet($"ner-uner-en {file}", ConllReader.Read(Path.Combine(root, "ner-uner-en", file)));
-                }
+                    break;
+                case "ud-fr-pud":
+                    AddSet("ud-fr-pud (entities projected from ner-uner-en)", ProjectPud(root, lexicon, log));
+                    break;
+                case "ner-uner-en":
+                    foreach (var (file, treebank) in new[] { ("en_ewt-ud-dev.iob2", "ud-en-ewt/en_ewt-ud-dev.conllu"), ("en_ewt-ud-test.iob2", "ud-en-ewt/en_ewt-ud-test.conllu"), ("en_pud-ud-test.iob2", "ud-en-pud/en_pud-ud-test.conllu") })
+                    {
+                        AddSet($"{set} {file}", WithAdjectives(Path.Combine(root, set, file), Path.Combine(root, treebank), lexicon));
+                    }
 
-                foreach (string file in new[] { "en_gum-commercial-ok-train.conllu.gz", "en_gum-commercial-ok-dev.conllu", "en_gum-commercial-ok-test.conllu" })
-                {
-                    AddSet($"ud-en-gum-cc {file}", ConllReader.ReadGum(Path.Combine(root, "ud-en-gum-cc", file)));
-                }
+                    break;
+                case "ud-en-gum-cc":
+                    foreach (string file in new[] { "en_gum-commercial-ok-train.conllu.gz", "en_gum-commercial-ok-dev.conllu", "en_gum-commercial-ok-test.conllu" })
+                    {
+                        AddSet($"{set} {file}", ConllReader.ReadGum(Path.Combine(root, set, file), FillMisc ? lexicon : null));
+                    }
 
-                break;
-            default:
-                throw new ArgumentException($"No training data for language '{language}' (expected fr or en).", nameof(language));
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown training set '{set}'.", nameof(language));
+            }
+            }
         }
 
+        // Headlines and datelines are often in capitals, which the training sets rarely are: a tenth of the
+        // sentences are added again in uppercase.
+        int count = corpus.Count;
+        for (int s = 0; s < count; s += 10)
+        {
+            NerSentence sentence = corpus[s];
+            corpus.Add(sentence with { Tokens = Array.ConvertAll(sentence.Tokens, token => token.ToUpperInvariant()) });
+        }
+
+        log.WriteLine($"uppercase copies: {corpus.Count - count} sentences");
         return corpus;
     }
 
@@ -93,8 +143,16 @@ public static class NerTraining
 
             int index = NerTagSet.IndexOf("B-" + span.Type);
             string type = NerTagSet.TypeName(NerTagSet.TypeOf(index));
-            tags[span.Start] = "B-" + type;
-            for (int i = span.Start + 1; i < span.End; i++)
+            int start = span.Start;
+
+            // Titles stay outside person names ("President [Obama]"), as in CoNLL.
+            while (type == "PER" && start < span.End - 1 && (lexicon.Lookup(NerLexicon.HashToken(sentence.Tokens[start])) & LexiconCategory.Title) != 0)
+            {
+                start++;
+            }
+
+            tags[start] = "B-" + type;
+            for (int i = start + 1; i < span.End; i++)
             {
                 tags[i] = "I-" + type;
             }
@@ -111,6 +169,42 @@ public static class NerTraining
         }
 
         return new NerSentence(sentence.Tokens, tags);
+    }
+
+    /// <summary>
+    /// Reads UNER sentences and tags their capitalised adjectives MISC using the UPOS of the same sentence in its
+    /// treebank (joined on the text; sentences whose tokens differ are kept unchanged).
+    /// </summary>
+    private static List<NerSentence> WithAdjectives(string unerFile, string treebankFile, NerLexicon lexicon)
+    {
+        var texts = new List<string>();
+        List<NerSentence> sentences;
+        using (TextReader reader = ConllReader.Open(unerFile))
+        {
+            sentences = ConllReader.Read(reader, texts);
+        }
+
+        var treebank = new Dictionary<string, NerSentence>(StringComparer.Ordinal);
+        foreach (var (text, sentence) in ConllReader.ReadConllu(treebankFile))
+        {
+            treebank.TryAdd(text, sentence);
+        }
+
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            if (treebank.TryGetValue(texts[i], out NerSentence? parsed) && parsed.Tokens.AsSpan().SequenceEqual(sentences[i].Tokens))
+            {
+                string[] tags = (string[])sentences[i].Tags.Clone();
+                ConllReader.MarkCapitalisedAdjectives(sentences[i].Tokens, parsed.Tags, tags);
+                if (FillMisc)
+                {
+                    ConllReader.MarkProperNouns(sentences[i].Tokens, parsed.Tags, tags, null, lexicon);
+                }
+                sentences[i] = sentences[i] with { Tags = tags };
+            }
+        }
+
+        return sentences;
     }
 
     /// <summary>Cuts sentence-less token streams (Europeana) after sentence-final punctuation, at most 80 tokens per piece.</summary>
@@ -136,7 +230,7 @@ public static class NerTraining
     /// entity is found in French by identical tokens or by its French country name; a sentence with an entity not
     /// found is dropped, so projected sentences have no missing entities.
     /// </summary>
-    private static IEnumerable<NerSentence> ProjectPud(string root, TextWriter log)
+    private static IEnumerable<NerSentence> ProjectPud(string root, NerLexicon lexicon, TextWriter log)
     {
         var unerTexts = new List<string>();
         List<NerSentence> uner;
@@ -191,6 +285,11 @@ public static class NerTraining
             if (complete)
             {
                 kept++;
+                if (FillMisc)
+                {
+                    ConllReader.MarkProperNouns(frenchTokens, french[s].Sentence.Tags, tags, null, lexicon);
+                }
+
                 result.Add(new NerSentence(frenchTokens, tags));
             }
             else
@@ -314,6 +413,7 @@ public static class NerTraining
             }
         }
 
+        AddTreebankWords(root, lexicon);
         using (TextReader reader = ConllReader.Open(Path.Combine(root, "gazetteer-geonames-cities1000", "cities1000.tsv.gz")))
         {
             while (reader.ReadLine() is { } line)
@@ -341,6 +441,69 @@ public static class NerTraining
         }
 
         return lexicon;
+    }
+
+    /// <summary>Treebank files whose words feed the common-word and proper-noun lexicon categories.</summary>
+    internal static readonly string[] Treebanks =
+    [
+        "ud-en-ewt/en_ewt-ud-train.conllu.gz", "ud-en-ewt/en_ewt-ud-dev.conllu", "ud-en-ewt/en_ewt-ud-test.conllu",
+        "ud-en-pud/en_pud-ud-test.conllu", "ud-en-gum-cc/en_gum-commercial-ok-train.conllu.gz",
+        "ud-en-gum-cc/en_gum-commercial-ok-dev.conllu", "ud-en-gum-cc/en_gum-commercial-ok-test.conllu",
+        "ud-fr-gsd/fr_gsd-ud-dev.conllu", "ud-fr-gsd/fr_gsd-ud-test.conllu", "ud-fr-pud/fr_pud-ud-test.conllu",
+        "ud-fr-rhapsodie/fr_rhapsodie-ud-train.conllu", "ud-fr-rhapsodie/fr_rhapsodie-ud-dev.conllu", "ud-fr-rhapsodie/fr_rhapsodie-ud-test.conllu",
+        "ud-fr-parisstories/fr_parisstories-ud-train.conllu", "ud-fr-parisstories/fr_parisstories-ud-dev.conllu", "ud-fr-parisstories/fr_parisstories-ud-test.conllu",
+    ];
+
+    /// <summary>
+    /// Words written in lowercase at least twice in the treebanks become common words; words tagged PROPN at least
+    /// twice and more often than written in lowercase become proper nouns. This is how the treebanks' PROPN tags
+    /// reach the tagger: as evidence that a word is a name, whatever the sentence.
+    /// </summary>
+    private static void AddTreebankWords(string root, NerLexicon lexicon)
+    {
+        var lower = new Dictionary<string, int>(StringComparer.Ordinal);
+        var proper = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (string file in Treebanks)
+        {
+            string path = Path.Combine(root, file);
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            foreach (var (_, sentence) in ConllReader.ReadConllu(path))
+            {
+                for (int i = 0; i < sentence.Tokens.Length; i++)
+                {
+                    string form = sentence.Tokens[i];
+                    string key = form.ToLowerInvariant();
+                    if (sentence.Tags[i] == "PROPN")
+                    {
+                        proper[key] = proper.GetValueOrDefault(key) + 1;
+                    }
+                    else if (form.Length > 0 && char.IsLower(form[0]))
+                    {
+                        lower[key] = lower.GetValueOrDefault(key) + 1;
+                    }
+                }
+            }
+        }
+
+        foreach (var (word, count) in lower.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            if (count >= 2)
+            {
+                lexicon.Add(word, LexiconCategory.CommonWord);
+            }
+        }
+
+        foreach (var (word, count) in proper.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            if (count >= 2 && count > lower.GetValueOrDefault(word))
+            {
+                lexicon.Add(word, LexiconCategory.ProperNoun);
+            }
+        }
     }
 
     private static bool IsLatin(string text)
