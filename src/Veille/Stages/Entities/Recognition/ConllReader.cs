@@ -194,7 +194,7 @@ public static class ConllReader
 
     /// <summary>
     /// Reads GUM CoNLL-U and turns its entity mentions into flat BIO: person, place and organisation mentions keep
-    /// their proper-noun core (first to last PROPN of the mention's last proper-noun run); events, works and other
+    /// their proper-noun core (the mention's last run of proper nouns; person names do not span "of"); events, works and other
     /// Wikipedia-linked mentions headed by proper nouns become MISC. Outer mentions win over nested ones.
     /// </summary>
     public static List<NerSentence> ReadGum(string path) => ReadGum(path, null);
@@ -376,7 +376,7 @@ public static class ConllReader
                     first = k2;
                     k2--;
                 }
-                else if (k2 > mention.Start && upos[k2 - 1] == "PROPN" && forms[k2] is "of" or "the" or "and" or "&" or "-" or "de" or "for")
+                else if (k2 > mention.Start && upos[k2 - 1] == "PROPN" && (type == "PER" ? forms[k2] is "de" or "van" or "von" or "da" or "del" or "bin" or "-" : forms[k2] is "of" or "the" or "and" or "&" or "-" or "de" or "for"))
                 {
                     k2--;
                 }

@@ -145,8 +145,9 @@ public static class NerTraining
             string type = NerTagSet.TypeName(NerTagSet.TypeOf(index));
             int start = span.Start;
 
-            // Titles stay outside person names ("President [Obama]"), as in CoNLL.
-            while (type == "PER" && start < span.End - 1 && (lexicon.Lookup(NerLexicon.HashToken(sentence.Tokens[start])) & LexiconCategory.Title) != 0)
+            // Titles stay outside person names ("President [Obama]", "Secretary of State [Antony Blinken]"), as in CoNLL.
+            const LexiconCategory NotName = LexiconCategory.Title | LexiconCategory.OrganizationWord | LexiconCategory.LocationWord;
+            while (type == "PER" && start < span.End - 1 && (lexicon.Lookup(NerLexicon.HashToken(sentence.Tokens[start])) & NotName) != 0)
             {
                 start++;
             }
