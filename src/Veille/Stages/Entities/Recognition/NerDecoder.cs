@@ -26,7 +26,11 @@ internal sealed class NerDecoder
     public ReadOnlySpan<float> Emissions => emissions;
 
     /// <summary>Tags the tokens [starts[i], ends[i]) of <paramref name="text"/> into <paramref name="tags"/> (tag indices).</summary>
-    public void Tag(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, Span<int> tags)
+    public void Tag(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, Span<int> tags) =>
+        Tag(text, starts, ends, tags, default);
+
+    /// <summary>Tags with constraints: when <paramref name="allowed"/> is not empty, token i may only take tags whose bit is set in allowed[i].</summary>
+    public void Tag(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, Span<int> tags, ReadOnlySpan<int> allowed)
     {
         // Invariants: starts, ends and tags have the sentence's length n; buffers hold n rows after Grow.
         int n = starts.Length;
@@ -49,7 +53,7 @@ internal sealed class NerDecoder
 
             for (int t = 0; t < T; t++)
             {
-                emissions[(i * T) + t] = sums[t] * scale;
+                emissions[(i * T) + t] = allowed.IsEmpty || (allowed[i] & (1 << t)) != 0 ? sums[t] * scale : -1e9f;
             }
         }
 

@@ -9,8 +9,8 @@ namespace Veille.Stages.Entities.Recognition;
 /// </summary>
 public static class NerTraining
 {
-    /// <summary>Epochs of the shipped models.</summary>
-    public const int Epochs = 8;
+    /// <summary>Epochs of the shipped models (VEILLE_NER_EPOCHS overrides it for experiments).</summary>
+    public static readonly int Epochs = int.Parse(Environment.GetEnvironmentVariable("VEILLE_NER_EPOCHS") ?? "8", CultureInfo.InvariantCulture);
 
     /// <summary>Seed of the sentence shuffling.</summary>
     public const int Seed = 20261123;
@@ -29,6 +29,13 @@ public static class NerTraining
         log.WriteLine($"lexicon: {lexicon.Count} entries");
         List<NerSentence> corpus = BuildCorpus(sharedDataDirectory, language, lexicon, log);
         NerModel model = NerTrainer.Train(language, corpus, lexicon, Epochs, Seed, log);
+        if (Environment.GetEnvironmentVariable("VEILLE_NER_NOSILVER") is null)
+        {
+            List<NerSentence> silver = Silver(sharedDataDirectory, model, lexicon, log);
+            corpus.AddRange(silver);
+            model = NerTrainer.Train(language, corpus, lexicon, Epochs, Seed, log);
+        }
+
         model.Save(outputFile);
         log.WriteLine($"model written to {outputFile} ({new FileInfo(outputFile).Length / 1024} KiB)");
     }
@@ -116,7 +123,8 @@ public static class NerTraining
         // Headlines and datelines are often in capitals, which the training sets rarely are: a tenth of the
         // sentences are added again in uppercase.
         int count = corpus.Count;
-        for (int s = 0; s < count; s += 10)
+        int every = int.Parse(Environment.GetEnvironmentVariable("VEILLE_NER_UPPER") ?? "10", CultureInfo.InvariantCulture);
+        for (int s = 0; every > 0 && s < count; s += every)
         {
             NerSentence sentence = corpus[s];
             corpus.Add(sentence with { Tokens = Array.ConvertAll(sentence.Tokens, token => token.ToUpperInvariant()) });
@@ -442,6 +450,71 @@ public static class NerTraining
         }
 
         return lexicon;
+    }
+
+    /// <summary>Treebanks without entity labels that are tagged by a first model to make silver training data.</summary>
+    internal static readonly string[] SilverTreebanks =
+    [
+        "ud-en-ewt/en_ewt-ud-train.conllu.gz", "ud-fr-gsd/fr_gsd-ud-dev.conllu", "ud-fr-gsd/fr_gsd-ud-test.conllu",
+    ];
+
+    /// <summary>
+    /// Silver data: treebank sentences tagged by <paramref name="model"/> under their PROPN tags. A proper noun
+    /// (not a title or date word) must be inside an entity; a lowercase word other than a connector ("of", "de"…)
+    /// must be outside; the model chooses types and the rest. Capitalised adjectives become MISC as in the gold sets.
+    /// </summary>
+    private static List<NerSentence> Silver(string root, NerModel model, NerLexicon lexicon, TextWriter log)
+    {
+        var decoder = new NerDecoder(model);
+        var silver = new List<NerSentence>();
+        int entities = 0, tokens = 0;
+        const int Outside = 1 << NerTagSet.Outside;
+        const int All = (1 << NerTagSet.Count) - 1;
+        foreach (string file in SilverTreebanks)
+        {
+            string path = Path.Combine(root, file);
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            foreach (var (_, sentence) in ConllReader.ReadConllu(path))
+            {
+                int n = sentence.Tokens.Length;
+                var allowed = new int[n];
+                for (int i = 0; i < n; i++)
+                {
+                    string form = sentence.Tokens[i];
+                    LexiconCategory category = lexicon.Lookup(NerLexicon.HashToken(form));
+                    bool notName = (category & (LexiconCategory.Title | LexiconCategory.Date)) != 0;
+                    if (sentence.Tags[i] == "PROPN" && !notName && form.Length > 0 && char.IsUpper(form[0]))
+                    {
+                        allowed[i] = All & ~Outside;
+                    }
+                    else if (form.Length > 0 && (char.IsUpper(form[0]) || form is "of" or "de" or "du" or "des" or "the" or "and" or "&" or "-" or "la" or "le" or "l'" or "d'" or "et" or "for"))
+                    {
+                        allowed[i] = All;
+                    }
+                    else
+                    {
+                        allowed[i] = Outside;
+                    }
+                }
+
+                var (text, starts, ends) = NerTrainer.Join(sentence.Tokens);
+                var tagIndices = new int[n];
+                decoder.Tag(text, starts, ends, tagIndices, allowed);
+                string[] tags = Array.ConvertAll(tagIndices, NerTagSet.NameOf);
+                ConllReader.MarkCapitalisedAdjectives(sentence.Tokens, sentence.Tags, tags);
+                NerSentence tagged = Normalize(new NerSentence(sentence.Tokens, tags), lexicon);
+                entities += NerTagSet.Decode(tagged.Tags).Count;
+                tokens += n;
+                silver.Add(tagged);
+            }
+        }
+
+        log.WriteLine($"silver (PROPN-constrained self-training on {string.Join(", ", SilverTreebanks)}): {silver.Count} sentences, {tokens} tokens, {entities} entities");
+        return silver;
     }
 
     /// <summary>Treebank files whose words feed the common-word and proper-noun lexicon categories.</summary>
