@@ -404,7 +404,7 @@ public static class ConllReader
             }
         }
 
-        MarkCapitalisedAdjectives(forms, upos, tags);
+        MarkCapitalisedAdjectives(forms, upos, tags, lexicon);
         if (lexicon is not null)
         {
             MarkProperNouns(forms, upos, tags, covered, lexicon);
@@ -456,12 +456,13 @@ public static class ConllReader
     /// Tags capitalised adjectives after the first token ("German", "Islamic", "European") MISC, as CoNLL does for
     /// nationalities, religions and other group adjectives; <paramref name="upos"/> gives each token's UPOS.
     /// </summary>
-    internal static void MarkCapitalisedAdjectives(IReadOnlyList<string> forms, IReadOnlyList<string> upos, string[] tags)
+    internal static void MarkCapitalisedAdjectives(IReadOnlyList<string> forms, IReadOnlyList<string> upos, string[] tags, NerLexicon? lexicon = null)
     {
         for (int i = 1; i < forms.Count; i++)
         {
             string form = forms[i];
-            if (upos[i] == "ADJ" && tags[i] == "O" && form.Length > 2 && char.IsUpper(form[0]) && char.IsLower(form[^1]))
+            if (upos[i] == "ADJ" && tags[i] == "O" && form.Length > 2 && char.IsUpper(form[0]) && char.IsLower(form[^1])
+                && (lexicon is null || (lexicon.Lookup(NerLexicon.HashToken(form)) & (LexiconCategory.Title | LexiconCategory.Date)) == 0))
             {
                 tags[i] = "B-MISC";
             }

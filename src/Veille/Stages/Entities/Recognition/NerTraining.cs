@@ -204,7 +204,7 @@ public static class NerTraining
             if (treebank.TryGetValue(texts[i], out NerSentence? parsed) && parsed.Tokens.AsSpan().SequenceEqual(sentences[i].Tokens))
             {
                 string[] tags = (string[])sentences[i].Tags.Clone();
-                ConllReader.MarkCapitalisedAdjectives(sentences[i].Tokens, parsed.Tags, tags);
+                ConllReader.MarkCapitalisedAdjectives(sentences[i].Tokens, parsed.Tags, tags, lexicon);
                 if (FillMisc)
                 {
                     ConllReader.MarkProperNouns(sentences[i].Tokens, parsed.Tags, tags, null, lexicon);
@@ -461,7 +461,7 @@ public static class NerTraining
     /// <summary>
     /// Silver data: treebank sentences tagged by <paramref name="model"/> under their PROPN tags. A proper noun
     /// (not a title or date word) must be inside an entity; a lowercase word other than a connector ("of", "de"…)
-    /// must be outside; the model chooses types and the rest. Capitalised adjectives become MISC as in the gold sets.
+    /// must be outside; the model chooses types and the rest. Capitalised English adjectives become MISC as in the gold sets.
     /// </summary>
     private static List<NerSentence> Silver(string root, NerModel model, NerLexicon lexicon, TextWriter log)
     {
@@ -505,7 +505,12 @@ public static class NerTraining
                 var tagIndices = new int[n];
                 decoder.Tag(text, starts, ends, tagIndices, allowed);
                 string[] tags = Array.ConvertAll(tagIndices, NerTagSet.NameOf);
-                ConllReader.MarkCapitalisedAdjectives(sentence.Tokens, sentence.Tags, tags);
+                // French writes nationality adjectives in lowercase: a capitalised French adjective starts a title or a name.
+                if (file.StartsWith("ud-en-", StringComparison.Ordinal))
+                {
+                    ConllReader.MarkCapitalisedAdjectives(sentence.Tokens, sentence.Tags, tags, lexicon);
+                }
+
                 NerSentence tagged = Normalize(new NerSentence(sentence.Tokens, tags), lexicon);
                 entities += NerTagSet.Decode(tagged.Tags).Count;
                 tokens += n;
