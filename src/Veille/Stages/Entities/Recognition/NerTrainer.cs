@@ -14,6 +14,11 @@ public static class NerTrainer
 
     internal static NerModel Train(string language, IReadOnlyList<NerSentence> sentences, NerLexicon lexicon, int epochs, int seed, TextWriter log, int bits = DefaultBits)
     {
+        if (bits == DefaultBits && Environment.GetEnvironmentVariable("VEILLE_NER_BITS") is { } configured)
+        {
+            bits = int.Parse(configured, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var extractor = new NerFeatureExtractor(lexicon, bits);
         int F = NerFeatureExtractor.FeaturesPerToken;
         var features = new int[sentences.Count][];

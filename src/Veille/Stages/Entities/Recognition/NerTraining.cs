@@ -216,7 +216,7 @@ public static class NerTraining
         return sentences;
     }
 
-    /// <summary>Cuts sentence-less token streams (Europeana) after sentence-final punctuation, at most 80 tokens per piece.</summary>
+    /// <summary>Cuts sentence-less token streams (Europeana) after sentence-final punctuation, at most 80 tokens per piece, dropping pieces mostly in capitals.</summary>
     private static IEnumerable<NerSentence> SplitLong(List<NerSentence> sentences)
     {
         foreach (NerSentence sentence in sentences)
@@ -227,11 +227,42 @@ public static class NerTraining
                 bool end = sentence.Tokens[i] is "." or "!" or "?" && sentence.Tags[i] == "O";
                 if (end || i - start >= 79 || i == sentence.Tokens.Length - 1)
                 {
-                    yield return new NerSentence(sentence.Tokens[start..(i + 1)], sentence.Tags[start..(i + 1)]);
+                    var piece = new NerSentence(sentence.Tokens[start..(i + 1)], sentence.Tags[start..(i + 1)]);
                     start = i + 1;
+                    if (!IsMostlyCapitals(piece.Tokens))
+                    {
+                        yield return piece;
+                    }
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// True for mastheads, headers and OCR debris: pieces where at least a third of the words are in capitals.
+    /// Their entities are rarely annotated, which would teach the tagger that acronyms are not names.
+    /// </summary>
+    private static bool IsMostlyCapitals(string[] tokens)
+    {
+        if (Environment.GetEnvironmentVariable("VEILLE_NER_KEEPCAPS") is not null)
+        {
+            return false;
+        }
+
+        int words = 0, capitals = 0;
+        foreach (string token in tokens)
+        {
+            if (token.Length > 1 && char.IsLetter(token[0]))
+            {
+                words++;
+                if (token.AsSpan().IndexOfAnyInRange('a', 'z') < 0 && !token.Any(char.IsLower))
+                {
+                    capitals++;
+                }
+            }
+        }
+
+        return words > 0 && capitals * 3 >= words;
     }
 
     /// <summary>
