@@ -85,38 +85,38 @@ public static class NerTraining
             int copies = star < 0 ? 1 : int.Parse(entry.AsSpan(star + 1), CultureInfo.InvariantCulture);
             for (int copy = 0; copy < copies; copy++)
             {
-            switch (set)
-            {
-                case "ner-europeana-fr":
-                    AddSet(set, SplitLong(ConllReader.Read(Path.Combine(root, set, "enp_FR.bnf.bio"))));
-                    break;
-                case "ner-newseye-fr":
-                    foreach (string split in new[] { "dev", "dev2", "test" })
-                    {
-                        AddSet($"{set} {split}", ConllReader.ReadHipe(Path.Combine(root, set, $"HIPE-2022-v2.1-newseye-{split}-fr.tsv")));
-                    }
+                switch (set)
+                {
+                    case "ner-europeana-fr":
+                        AddSet(set, SplitLong(ConllReader.Read(Path.Combine(root, set, "enp_FR.bnf.bio"))));
+                        break;
+                    case "ner-newseye-fr":
+                        foreach (string split in new[] { "dev", "dev2", "test" })
+                        {
+                            AddSet($"{set} {split}", ConllReader.ReadHipe(Path.Combine(root, set, $"HIPE-2022-v2.1-newseye-{split}-fr.tsv")));
+                        }
 
-                    break;
-                case "ud-fr-pud":
-                    AddSet("ud-fr-pud (entities projected from ner-uner-en)", ProjectPud(root, lexicon, log));
-                    break;
-                case "ner-uner-en":
-                    foreach (var (file, treebank) in new[] { ("en_ewt-ud-dev.iob2", "ud-en-ewt/en_ewt-ud-dev.conllu"), ("en_ewt-ud-test.iob2", "ud-en-ewt/en_ewt-ud-test.conllu"), ("en_pud-ud-test.iob2", "ud-en-pud/en_pud-ud-test.conllu") })
-                    {
-                        AddSet($"{set} {file}", WithAdjectives(Path.Combine(root, set, file), Path.Combine(root, treebank), lexicon));
-                    }
+                        break;
+                    case "ud-fr-pud":
+                        AddSet("ud-fr-pud (entities projected from ner-uner-en)", ProjectPud(root, lexicon, log));
+                        break;
+                    case "ner-uner-en":
+                        foreach (var (file, treebank) in new[] { ("en_ewt-ud-dev.iob2", "ud-en-ewt/en_ewt-ud-dev.conllu"), ("en_ewt-ud-test.iob2", "ud-en-ewt/en_ewt-ud-test.conllu"), ("en_pud-ud-test.iob2", "ud-en-pud/en_pud-ud-test.conllu") })
+                        {
+                            AddSet($"{set} {file}", WithAdjectives(Path.Combine(root, set, file), Path.Combine(root, treebank), lexicon));
+                        }
 
-                    break;
-                case "ud-en-gum-cc":
-                    foreach (string file in new[] { "en_gum-commercial-ok-train.conllu.gz", "en_gum-commercial-ok-dev.conllu", "en_gum-commercial-ok-test.conllu" })
-                    {
-                        AddSet($"{set} {file}", ConllReader.ReadGum(Path.Combine(root, set, file), FillMisc ? lexicon : null));
-                    }
+                        break;
+                    case "ud-en-gum-cc":
+                        foreach (string file in new[] { "en_gum-commercial-ok-train.conllu.gz", "en_gum-commercial-ok-dev.conllu", "en_gum-commercial-ok-test.conllu" })
+                        {
+                            AddSet($"{set} {file}", ConllReader.ReadGum(Path.Combine(root, set, file), FillMisc ? lexicon : null));
+                        }
 
-                    break;
-                default:
-                    throw new ArgumentException($"Unknown training set '{set}'.", nameof(language));
-            }
+                        break;
+                    default:
+                        throw new ArgumentException($"Unknown training set '{set}'.", nameof(language));
+                }
             }
         }
 
