@@ -1,7 +1,9 @@
 using System.Collections.Frozen;
 using Veille.Model;
 using Veille.Stages.Cleaning;
+using Veille.Stages.Entities;
 using Veille.Stages.LanguageId;
+using Veille.Stages.Quotes;
 using Veille.Stages.Tokenization;
 
 namespace Veille.Pipeline;
@@ -14,10 +16,12 @@ public static class StageCatalog
         new("cleaning", Layers.Text, () => new CleaningStage()),
         new("language-id", Layers.Language, () => new LanguageIdStage()),
         new("tokenization", Layers.Tokens | Layers.Sentences, () => new TokenizationStage()),
+        new("entities", Layers.Mentions, () => new EntitiesStage()),
+        new("quotes", Layers.Quotes, () => new QuotesStage()),
     }.ToFrozenDictionary(entry => entry.Name, StringComparer.Ordinal);
 
     /// <summary>Stage names in default pipeline order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["cleaning", "language-id", "tokenization"];
+    public static IReadOnlyList<string> Names { get; } = ["cleaning", "language-id", "tokenization", "entities", "quotes"];
 
     /// <summary>Creates the stage registered under <paramref name="name"/>.</summary>
     /// <exception cref="PipelineException">No stage has that name.</exception>

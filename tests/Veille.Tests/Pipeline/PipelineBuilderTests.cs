@@ -55,7 +55,7 @@ public sealed class PipelineBuilderTests
         NewsPipeline pipeline = StageCatalog.CreateDefault();
         var document = new Document(TestDocuments.Sample2);
         pipeline.Process(document);
-        Assert.True(document.Has(Layers.Text | Layers.Language | Layers.Tokens | Layers.Sentences));
+        Assert.True(document.Has(Layers.Text | Layers.Language | Layers.Tokens | Layers.Sentences | Layers.Mentions | Layers.Quotes));
         Assert.Equal("fr", document.Language.Tag);
         Assert.NotEmpty(document.Sentences);
     }
@@ -83,6 +83,8 @@ public sealed class PipelineBuilderTests
             cleaning v1: requires None; produces Text
             language-id v2: requires Text; produces Language
             tokenization v2: requires Text; produces Tokens, Sentences
+            entities v2: requires Text, Language, Tokens, Sentences; produces Mentions
+            quotes v1: requires Text, Tokens, Sentences, Mentions; produces Quotes
             """.ReplaceLineEndings("\n"),
             snapshot);
     }
