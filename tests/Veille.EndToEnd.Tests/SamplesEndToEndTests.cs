@@ -121,6 +121,36 @@ public sealed class SamplesEndToEndTests : IClassFixture<SamplesEndToEndTests.In
         Assert.Contains("docs/s", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Niamey", "NE")]
+    [InlineData("Etats-Unis", "US")]
+    [InlineData("USA", "US")]
+    public void Entity_PlaceVariants_AreOneGeocodedEntityAcrossBothArticles(string name, string country)
+    {
+        CommandResult result = VeilleProcess.Run("entity", name, "--data", samples.Data, "--json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        JsonElement entity = JsonDocument.Parse(result.Output).RootElement.GetProperty("entity");
+        Assert.Equal(country, entity.GetProperty("country").GetString());
+        Assert.Equal(2, entity.GetProperty("documents").GetInt32());
+    }
+
+    [Fact]
+    public void Quotes_BySpeaker_ListsPatRydersQuotes()
+    {
+        CommandResult result = VeilleProcess.Run("quotes", "--speaker", "Pat Ryder", "--data", samples.Data, "--json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        string[] texts = [.. JsonDocument.Parse(result.Output).RootElement.EnumerateArray().Select(quote => quote.GetProperty("text").GetString()!)];
+        Assert.Contains("Nous continuons de prendre la menace terroriste au sérieux", texts);
+        Assert.Contains("des discussions ont commencé entre les États-Unis et le Niger pour le retrait ordonné des forces américaines du pays", texts);
+    }
+
+    [Fact]
+    public void Search_PersonFilter_KeepsOnlyDocumentsMentioningThePerson()
+    {
+        using JsonDocument json = JsonDocument.Parse(VeilleProcess.Run("search", "Niamey", "--person", "Pat Ryder", "--data", samples.Data, "--json").Output);
+        Assert.Equal(1, json.RootElement.GetProperty("total").GetInt32());
+    }
+
     /// <summary>Ingests samples/ once into a temporary data folder shared by the tests of the class.</summary>
     public sealed class IngestedSamples : IDisposable
     {
