@@ -30,6 +30,8 @@ internal readonly struct Resolver(DateTime? reference)
         {
             1 => forward == 0 ? 7 : forward,
             -1 => forward == 0 ? -7 : forward - 7,
+            2 => forward,
+            -2 => forward == 0 ? 0 : forward - 7,
             _ when sameWeek => weekday - current,
             _ => forward <= 3 ? forward : forward - 7,
         };
@@ -51,7 +53,12 @@ internal readonly struct Resolver(DateTime? reference)
         }
 
         var date = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified);
-        if (direction < 0 && date > r)
+        if (direction == 0 && date > r.AddMonths(3))
+        {
+            // News look back: a day more than a season ahead is last year's ("le 11 septembre" in an April article).
+            year--;
+        }
+        else if (direction < 0 && date > r)
         {
             year--;
         }

@@ -72,6 +72,7 @@ internal sealed class TemporalRecognizer
             Consider(ref best, Time(words, i, resolver));
             Consider(ref best, Set(words, i));
             Consider(ref best, Season(words, i, resolver));
+            Consider(ref best, Quarter(words, i, resolver));
             if (best.End > i)
             {
                 int start = best.Start;
@@ -80,7 +81,83 @@ internal sealed class TemporalRecognizer
             }
         }
 
-        return matches;
+        return AnchorTimes(words, matches, resolver);
+    }
+
+    /// <summary>
+    /// Anchors clock times on the closest preceding day mentioned within a few sentences ("mardi vers 21 h 45"),
+    /// as TimeML does, instead of the reference date.
+    /// </summary>
+    private static List<TemporalMatch> AnchorTimes(WordSequence words, List<TemporalMatch> matches, Resolver resolver)
+    {
+        if (resolver.Reference is null)
+        {
+            return matches;
+        }
+
+        string referenceDay = Resolver.FormatDay(resolver.Reference.Value);
+        var result = new List<TemporalMatch>(matches.Count);
+        TemporalMatch? lastDay = null;
+        foreach (TemporalMatch match in matches)
+        {
+            bool clock = match.Type == TemporalType.Time && match.Value is { Length: > 11 } value && value[10] == 'T' && value[11] is >= '0' and <= '9'
+                && value.StartsWith(referenceDay, StringComparison.Ordinal);
+            if (clock && lastDay is { } day)
+            {
+                string anchored = day.Value! + match.Value![10..];
+                if (match.Span.Start - day.Span.End <= 300)
+                {
+                    result.Add(match with { Value = anchored, Anchor = day.Anchor });
+                    continue;
+                }
+            }
+
+            if (match.Type == TemporalType.Date && match.Value is { Length: 10 } dayValue && char.IsAsciiDigit(dayValue[0]))
+            {
+                lastDay = match;
+            }
+
+            result.Add(match);
+        }
+
+        return result;
+    }
+
+    private static bool FutureContext(WordSequence words, int index)
+    {
+        int from = Math.Max(0, index - 8);
+        int to = Math.Min(words.Count, index + 8);
+        for (int k = from; k < to; k++)
+        {
+            string key = words.Keys[k];
+            if (key is "." or "!" or "?")
+            {
+                if (k < index)
+                {
+                    from = k;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (k < from)
+            {
+                continue;
+            }
+
+            if (key is "will" or "'ll" or "shall" or "va" or "vont")
+            {
+                return true;
+            }
+
+            if (key.Length >= 6 && words.Kinds[k] == TokenKind.Word && (key.EndsWith("ront", StringComparison.Ordinal) || key.EndsWith("rons", StringComparison.Ordinal) || key.EndsWith("rez", StringComparison.Ordinal) || key.EndsWith("era", StringComparison.Ordinal) || key.EndsWith("ira", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Consider(ref Candidate best, Candidate candidate)
@@ -181,6 +258,12 @@ internal sealed class TemporalRecognizer
                 direction = -1;
                 end += l;
             }
+        }
+
+        if (!hasModifier && direction == 0)
+        {
+            // A bare weekday in news is most often past; a future verb nearby makes it the coming one.
+            direction = FutureContext(words, i) ? 2 : -2;
         }
 
         string? day = resolver.Weekday(weekday, direction, hasModifier && direction == 0);
@@ -303,7 +386,7 @@ internal sealed class TemporalRecognizer
             return key is not ("sept" or "mai") || words.IsCapitalized(index) || (index > 0 && words.Keys[index - 1] is "en" or "de" or "d'" or "fin" or "debut" or "mi" or "courant");
         }
 
-        return words.IsCapitalized(index) && (key is not ("may" or "march") || index == 0 || words.Keys[index - 1] is "in" or "of" or "since" or "last" or "next" or "this" or "early" or "late" or "mid" or "until" or "by" or "," || char.IsAsciiDigit(words.Keys[Math.Min(index + 1, words.Count - 1)][0]));
+        return (words.IsCapitalized(index) || key.Length >= 4 && key is not ("march" or "august")) && (key is not ("may" or "march") || index == 0 || words.Keys[index - 1] is "in" or "of" or "since" or "last" or "next" or "this" or "early" or "late" or "mid" or "until" or "by" or "," || char.IsAsciiDigit(words.Keys[Math.Min(index + 1, words.Count - 1)][0]));
     }
 
     private static bool DayNumber(WordSequence words, int index, out int day)
@@ -685,8 +768,28 @@ internal sealed class TemporalRecognizer
             return default;
         }
 
-        // "jours" after a bare digit is more often a date ("le 3 jours") than a duration only when preceded by "le"; keep it simple.
+        if (unit == "Y" && IsAge(words, i, end))
+        {
+            return default;
+        }
+
         return new Candidate(i, end, TemporalType.Duration, vague ? "P" + (unit is "H" or "MIN" or "S" ? "T" : "") + "X" + UnitLetter(unit) : DurationValue(amount, unit), DateAnchor.None);
+    }
+
+    /// <summary>"un homme de 54 ans", "âgé de 38 ans", "38 years old": an age, which TimeML does not annotate.</summary>
+    private static bool IsAge(WordSequence words, int start, int end)
+    {
+        if (end < words.Count && words.Keys[end] is "old" or "-old")
+        {
+            return true;
+        }
+
+        if (start > 0 && words.Keys[start - 1] is "age" or "aged" or "agee" or "agees" or "ages")
+        {
+            return true;
+        }
+
+        return start > 1 && words.Keys[start - 1] is "de" or "d'" && words.Keys[start - 2] is not ("plus" or "moins" or "pres" or "pendant" or "duree" or "periode" or "peine" or "environ" or "delai" or "l'espace" or "bout" or "lors" or "apres" or "avant" or "au-dela");
     }
 
     private bool TryWordNumber(string text, out decimal value)
@@ -867,6 +970,12 @@ internal sealed class TemporalRecognizer
 
         int end = j + seasonLength;
         int start = french ? i : i + article;
+        bool cuedSeason = article + thisLength + nextLength + lastLength > 0 || (j > 0 && words.Keys[j - 1] is "en" or "d'" or "de" or "du" or "au" or "in" or "of" or "this" or "during" or "cet" or "l'");
+        if (!cuedSeason && !(end < words.Count && YearNumber(words, end, out _)))
+        {
+            return default;
+        }
+
         if (YearNumber(words, end, out int year) && words.Keys[end].Length == 4)
         {
             return new Candidate(start, end + 1, TemporalType.Date, $"{year:D4}-{season}", DateAnchor.Explicit, null, year);
@@ -886,8 +995,67 @@ internal sealed class TemporalRecognizer
             }
         }
 
-        string? value = resolver.Reference is { } reference ? $"{reference.Year + direction:D4}-{season}" : null;
+        string? value = thisLength + nextLength + lastLength == 0 && direction == 0 ? $"XXXX-{season}"
+            : resolver.Reference is { } reference ? $"{reference.Year + direction:D4}-{season}" : null;
         return new Candidate(start, end, TemporalType.Date, value, DateAnchor.Publication);
+    }
+
+    /// <summary>"the third quarter", "third-quarter", "le troisième trimestre", "the quarter" (the last completed one).</summary>
+    private Candidate Quarter(WordSequence words, int i, Resolver resolver)
+    {
+        int j = i + lexicon.Match(words, i, "article", out _);
+        int quarter = -1;
+        int end;
+        if (lexicon.Match(words, j, "quarter", out string compound) is int c and > 0 && compound != "Q")
+        {
+            quarter = int.Parse(compound, CultureInfo.InvariantCulture);
+            end = j + c;
+        }
+        else
+        {
+            int ordinalLength = lexicon.Match(words, j, "ordinal", out string ordinal);
+            int k = j + ordinalLength;
+            if (lexicon.Match(words, k, "quarter", out string plain) is not (> 0) || plain != "Q" || (ordinalLength == 0 && j == i))
+            {
+                return default;
+            }
+
+            quarter = ordinalLength > 0 ? int.Parse(ordinal, CultureInfo.InvariantCulture) : 0;
+            end = k + 1;
+        }
+
+        int year = 0;
+        if (end + 1 < words.Count && words.Keys[end] is "of" or "de" && YearNumber(words, end + 1, out year))
+        {
+            end += 2;
+        }
+
+        string? value;
+        if (year > 0 && quarter > 0)
+        {
+            value = $"{year:D4}-Q{quarter}";
+        }
+        else if (resolver.Reference is not { } reference)
+        {
+            value = null;
+        }
+        else
+        {
+            int current = ((reference.Month - 1) / 3) + 1;
+            if (quarter == 0)
+            {
+                // "the quarter", "the latest quarter": the last completed one, as in earnings news.
+                (year, quarter) = current == 1 ? (reference.Year - 1, 4) : (reference.Year, current - 1);
+            }
+            else
+            {
+                year = quarter > current ? reference.Year - 1 : reference.Year;
+            }
+
+            value = $"{year:D4}-Q{quarter}";
+        }
+
+        return new Candidate(i, end, TemporalType.Date, value, year > 0 && resolver.Reference is null ? DateAnchor.Explicit : DateAnchor.Publication);
     }
 
     private readonly record struct Candidate(int Start, int End, TemporalType Type, string? Value, DateAnchor Anchor, (int Month, int Day)? Day = null, int Year = 0);

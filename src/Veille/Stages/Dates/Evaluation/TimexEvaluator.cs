@@ -22,8 +22,10 @@ public readonly record struct TimexScore(int Correct, int System, int Gold)
 /// <param name="Strict">Exact extent match.</param>
 /// <param name="Relaxed">Overlapping extents.</param>
 /// <param name="Value">Overlapping extents with the gold value.</param>
-/// <param name="Errors">The first value errors ("text: gold → system"), at most 20.</param>
-public sealed record TimexReport(int Documents, string Language, TimexScore Strict, TimexScore Relaxed, TimexScore Value, IReadOnlyList<string> Errors);
+/// <param name="Errors">The first value errors ("text: gold -> system"), at most 20.</param>
+/// <param name="Spurious">The first system expressions overlapping no gold one, at most 20.</param>
+/// <param name="Missed">The first gold expressions overlapping no system one, at most 20.</param>
+public sealed record TimexReport(int Documents, string Language, TimexScore Strict, TimexScore Relaxed, TimexScore Value, IReadOnlyList<string> Errors, IReadOnlyList<string> Spurious, IReadOnlyList<string> Missed);
 
 /// <summary>
 /// Evaluates the dates stage on TimeML (.tml) files: each document's text is run through tokenization and
@@ -32,8 +34,8 @@ public sealed record TimexReport(int Documents, string Language, TimexScore Stri
 /// </summary>
 public static class TimexEvaluator
 {
-    /// <summary>Evaluates every .tml file under <paramref name="directory"/>; <paramref name="language"/> null guesses it from the text.</summary>
-    public static TimexReport Evaluate(string directory, string? language = null)
+    /// <summary>Evaluates every .tml file under <paramref name="directory"/>; <paramref name="language"/> null guesses it from the text; keeps up to <paramref name="examples"/> errors of each kind.</summary>
+    public static TimexReport Evaluate(string directory, string? language = null, int examples = 20)
     {
         int documents = 0;
         int strict = 0;
@@ -42,6 +44,8 @@ public static class TimexEvaluator
         int system = 0;
         int gold = 0;
         var errors = new List<string>();
+        var spurious = new List<string>();
+        var missed = new List<string>();
         string used = language ?? "";
         foreach (string path in Directory.EnumerateFiles(directory, "*.tml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
@@ -56,6 +60,20 @@ public static class TimexEvaluator
             documents++;
             gold += timeml.Timexes.Count;
             system += document.Dates.Length;
+            foreach (DateMention date in document.Dates)
+            {
+                bool matched = false;
+                foreach ((TextSpan span, _) in timeml.Timexes)
+                {
+                    matched |= span.Overlaps(date.Span);
+                }
+
+                if (!matched && spurious.Count < examples)
+                {
+                    spurious.Add($"{timeml.Text[date.Span.Start..date.Span.End]}: {date.Value ?? "null"}");
+                }
+            }
+
             foreach ((TextSpan span, string goldValue) in timeml.Timexes)
             {
                 DateMention? overlapping = null;
@@ -72,6 +90,11 @@ public static class TimexEvaluator
                     }
                 }
 
+                if (overlapping is null && missed.Count < examples)
+                {
+                    missed.Add($"{timeml.Text[span.Start..span.End]}: {goldValue}");
+                }
+
                 if (overlapping is { } found)
                 {
                     relaxed++;
@@ -79,7 +102,7 @@ public static class TimexEvaluator
                     {
                         value++;
                     }
-                    else if (errors.Count < 20)
+                    else if (errors.Count < examples)
                     {
                         errors.Add($"{timeml.Text[span.Start..span.End]}: {goldValue} -> {found.Value ?? "null"} ({timeml.Text[found.Span.Start..found.Span.End]})");
                     }
@@ -87,7 +110,7 @@ public static class TimexEvaluator
             }
         }
 
-        return new TimexReport(documents, used, new TimexScore(strict, system, gold), new TimexScore(relaxed, system, gold), new TimexScore(value, system, gold), errors);
+        return new TimexReport(documents, used, new TimexScore(strict, system, gold), new TimexScore(relaxed, system, gold), new TimexScore(value, system, gold), errors, spurious, missed);
     }
 
     private static string GuessLanguage(string text)
