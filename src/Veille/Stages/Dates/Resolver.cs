@@ -58,6 +58,10 @@ internal readonly struct Resolver(DateTime? reference)
             // News look back: a day more than a season ahead is last year's ("le 11 septembre" in an April article).
             year--;
         }
+        else if (direction == 0 && date < r.AddMonths(-7))
+        {
+            year++;
+        }
         else if (direction < 0 && date > r)
         {
             year--;
@@ -79,7 +83,17 @@ internal readonly struct Resolver(DateTime? reference)
         }
 
         int year = r.Year;
-        if (direction < 0 && month >= r.Month)
+        int delta = month - r.Month;
+        if (direction == 0 && delta > 4)
+        {
+            // The nearest such month, leaning to the past: "December" in a January article is last December.
+            year--;
+        }
+        else if (direction == 0 && delta < -6)
+        {
+            year++;
+        }
+        else if (direction < 0 && month >= r.Month)
         {
             year--;
         }

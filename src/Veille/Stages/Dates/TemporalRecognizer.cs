@@ -100,8 +100,8 @@ internal sealed class TemporalRecognizer
         TemporalMatch? lastDay = null;
         foreach (TemporalMatch match in matches)
         {
-            bool clock = match.Type == TemporalType.Time && match.Value is { Length: > 11 } value && value[10] == 'T' && value[11] is >= '0' and <= '9'
-                && value.StartsWith(referenceDay, StringComparison.Ordinal);
+            bool clock = match.Type == TemporalType.Time && match.Value is { Length: > 11 } value && value[10] == 'T'
+                && (value[11] is >= '0' and <= '9' || words.Keys[match.Start] is "la" or "le") && value.StartsWith(referenceDay, StringComparison.Ordinal);
             if (clock && lastDay is { } day)
             {
                 string anchored = day.Value! + match.Value![10..];
@@ -125,8 +125,8 @@ internal sealed class TemporalRecognizer
 
     private static bool FutureContext(WordSequence words, int index)
     {
-        int from = Math.Max(0, index - 8);
-        int to = Math.Min(words.Count, index + 8);
+        int from = Math.Max(0, index - 6);
+        int to = Math.Min(words.Count, index + 3);
         for (int k = from; k < to; k++)
         {
             string key = words.Keys[k];
@@ -195,6 +195,13 @@ internal sealed class TemporalRecognizer
         {
             string? day = resolver.Day(0);
             return new Candidate(i, thisEnd, TemporalType.Time, day is null ? null : day + "T" + thisPod, DateAnchor.Publication);
+        }
+
+        // "la nuit", "le matin", "la soirée": a part of the day in focus (TimeML anchors it like a clock time).
+        if (french && words.Keys[i] is "la" or "le" && PartOfDay(words, i + 1, out int focusEnd, out string focusPod))
+        {
+            string? day = resolver.Day(0);
+            return new Candidate(i, focusEnd, TemporalType.Time, day is null ? null : day + "T" + focusPod, DateAnchor.Publication);
         }
 
         if (words.Keys[i] is "tonight")
@@ -780,6 +787,12 @@ internal sealed class TemporalRecognizer
     private static bool IsAge(WordSequence words, int start, int end)
     {
         if (end < words.Count && words.Keys[end] is "old" or "-old")
+        {
+            return true;
+        }
+
+        // An apposition after a name: "Florian Désoteux, 26 ans, demeurant…".
+        if (start > 0 && words.Keys[start - 1] == "," && end < words.Count && words.Keys[end] is "," or ")")
         {
             return true;
         }
