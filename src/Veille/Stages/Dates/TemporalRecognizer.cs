@@ -85,7 +85,8 @@ internal sealed class TemporalRecognizer
     }
 
     /// <summary>
-    /// Anchors clock times on the closest preceding day mentioned within a few sentences ("mardi vers 21 h 45"),
+    /// Anchors clock times on the closest preceding day mentioned within a few sentences ("mardi vers 21 h 45"), unless a
+    /// set or duration comes between ("chaque lundi à 14 h 30"),
     /// as TimeML does, instead of the reference date.
     /// </summary>
     private static List<TemporalMatch> AnchorTimes(WordSequence words, List<TemporalMatch> matches, Resolver resolver)
@@ -105,7 +106,7 @@ internal sealed class TemporalRecognizer
             if (clock && lastDay is { } day)
             {
                 string anchored = day.Value! + match.Value![10..];
-                if (match.Span.Start - day.Span.End <= 300)
+                if (match.Span.Start - day.Span.End <= 300 && result.Count > 0 && result[^1].Type is TemporalType.Date or TemporalType.Time)
                 {
                     result.Add(match with { Value = anchored, Anchor = day.Anchor });
                     continue;

@@ -183,6 +183,8 @@ internal sealed class FigureRecognizer
         }
 
         (currency, value, valueMax) = NormaliseSubunit(currency, value, valueMax);
+        value = Normalise(value);
+        valueMax = valueMax is { } upperValue ? Normalise(upperValue) : null;
         var figure = new Figure(words.Span(i, k), value, valueMax, unit, currency, qualifier);
         match = new FigureMatch(figure, words.Span(numberStart + currencyPrefix * 0, numberEnd), words.Span(numberStart, amountEnd), i, k);
         return true;
@@ -197,6 +199,9 @@ internal sealed class FigureRecognizer
 
         return match.Start >= start;
     }
+
+    /// <summary>Drops trailing zeros of the scale ("2.5 billion" is 2500000000, not 2500000000.0).</summary>
+    private static decimal Normalise(decimal value) => value / 1.000000000000000000000000000m;
 
     private static (string? Currency, decimal Value, decimal? ValueMax) NormaliseSubunit(string? currency, decimal value, decimal? valueMax)
     {

@@ -46,7 +46,7 @@ public sealed class DatesStageTests
     {
         Document document = Dated("Il est arrivé vendredi, hier et il y a deux jours.", "fr", Day(2024, 4, 25));
         Assert.Equal(PublicationSource.Metadata, document.Publication.Source);
-        Assert.Equal(["vendredi=2024-04-26", "hier=2024-04-24", "il y a deux jours=2024-04-23"], Describe(document));
+        Assert.Equal(["vendredi=2024-04-19", "hier=2024-04-24", "il y a deux jours=2024-04-23"], Describe(document));
     }
 
     [Theory]
@@ -83,6 +83,16 @@ public sealed class DatesStageTests
     public void English_Expressions(string text, string expected)
     {
         Assert.Contains(expected, Describe(Dated(text, "en", Day(2024, 4, 25))));
+    }
+
+    [Theory]
+    [InlineData("Il arrivera vendredi.", "vendredi=2024-04-26")]
+    [InlineData("Il est arrivé vendredi.", "vendredi=2024-04-19")]
+    [InlineData("He will arrive on Friday.", "Friday=2024-04-26")]
+    [InlineData("He arrived on Friday.", "Friday=2024-04-19")]
+    public void BareWeekday_FollowsTheTense(string text, string expected)
+    {
+        Assert.Contains(expected, Describe(Dated(text, text.StartsWith("Il", StringComparison.Ordinal) ? "fr" : "en", Day(2024, 4, 25))));
     }
 
     [Fact]
