@@ -21,6 +21,24 @@ internal sealed class PhraseLexicon
         Language = language;
     }
 
+    /// <summary>The folded first word of every phrase.</summary>
+    public IEnumerable<string> FirstKeys => byFirstKey.Keys;
+
+    /// <summary>The phrases of the given kinds (all kinds when empty).</summary>
+    public IEnumerable<Phrase> Phrases(params string[] kinds)
+    {
+        foreach (Phrase[] phrases in byFirstKey.Values)
+        {
+            foreach (Phrase phrase in phrases)
+            {
+                if (kinds.Length == 0 || kinds.Contains(phrase.Kind, StringComparer.Ordinal))
+                {
+                    yield return phrase;
+                }
+            }
+        }
+    }
+
     /// <summary>The language tag of the list ("fr", "en").</summary>
     public string Language { get; }
 

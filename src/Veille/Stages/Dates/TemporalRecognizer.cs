@@ -31,7 +31,10 @@ internal sealed class TemporalRecognizer
         this.lexicon = lexicon;
         this.numbers = numbers;
         french = lexicon.Language == "fr";
+        starters = new StartFilter(lexicon.Phrases().Concat(numbers.Lexicon.Phrases("number", "hundred", "scale", "number-article", "approx-noun", "fraction")));
     }
+
+    private readonly StartFilter starters;
 
     public PhraseLexicon Lexicon => lexicon;
 
@@ -54,7 +57,7 @@ internal sealed class TemporalRecognizer
         var resolver = new Resolver(reference);
         for (int i = 0; i < words.Count; i++)
         {
-            if (words.Kinds[i] == TokenKind.Punctuation)
+            if (words.Kinds[i] == TokenKind.Punctuation || !starters.MayStart(words, i))
             {
                 continue;
             }

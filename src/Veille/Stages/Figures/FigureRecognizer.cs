@@ -28,7 +28,10 @@ internal sealed class FigureRecognizer
         this.numbers = numbers;
         lexicon = numbers.Lexicon;
         this.dates = dates;
+        starters = new StartFilter(lexicon.Phrases("number", "hundred", "scale", "number-article", "approx-noun", "fraction", "qualifier", "range-start", "currency"));
     }
+
+    private readonly StartFilter starters;
 
     public static FigureRecognizer French { get; } = new(new NumberReader(PhraseLexicon.Load("figures", "fr")), TemporalRecognizer.French.Lexicon);
 
@@ -47,7 +50,7 @@ internal sealed class FigureRecognizer
         var matches = new List<FigureMatch>();
         for (int i = 0; i < words.Count; i++)
         {
-            if (words.Kinds[i] == TokenKind.Punctuation)
+            if ((words.Kinds[i] == TokenKind.Punctuation && words.Keys[i] is not ("$" or "€" or "£")) || !starters.MayStart(words, i))
             {
                 continue;
             }
