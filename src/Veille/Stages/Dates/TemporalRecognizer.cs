@@ -341,10 +341,7 @@ internal sealed class TemporalRecognizer
             {
                 day = englishDay;
                 end++;
-                if (end < words.Count && words.Keys[end] == "," && YearNumber(words, end + 1, out _))
-                {
-                    end++;
-                }
+
             }
         }
 
@@ -354,9 +351,15 @@ internal sealed class TemporalRecognizer
             return default;
         }
 
-        if (YearNumber(words, end, out int year))
+        int yearAt = end;
+        if (yearAt + 1 < words.Count && words.Keys[yearAt] is "," or "of" && words.Keys[yearAt + 1].Length == 4)
         {
-            end++;
+            yearAt++;
+        }
+
+        if (YearNumber(words, yearAt, out int year) && (yearAt == end || words.Keys[yearAt].Length == 4))
+        {
+            end = yearAt + 1;
             string value = day > 0
                 ? IsValidDay(year, month, day) ? $"{year:D4}-{month:D2}-{day:D2}" : $"{year:D4}-{month:D2}"
                 : $"{year:D4}-{month:D2}";
@@ -860,6 +863,18 @@ internal sealed class TemporalRecognizer
         int hour = -1;
         int minute = 0;
         int end = i + 1;
+        if (TryGluedClock(key, out int gluedHour, out int gluedMinute))
+        {
+            string? gluedDay = resolver.Day(0);
+            return new Candidate(i, i + 1, TemporalType.Time, gluedDay is null ? null : gluedDay + $"T{gluedHour:D2}:{gluedMinute:D2}", DateAnchor.Publication);
+        }
+
+        if (key.Length == 8 && key[2] == ':' && key[5] == ':' && AllDigits(key[..2]) && AllDigits(key[3..5]) && AllDigits(key[6..]))
+        {
+            string? secondsDay = resolver.Day(0);
+            return new Candidate(i, i + 1, TemporalType.Time, secondsDay is null ? null : secondsDay + "T" + key, DateAnchor.Publication);
+        }
+
         int colon = key.IndexOfAny([':', 'h']);
         if (colon > 0 && colon <= 2 && AllDigits(key[..colon]) && (colon == key.Length - 1 ? key[colon] == 'h' : AllDigits(key[(colon + 1)..]) && key.Length - colon - 1 == 2))
         {
@@ -922,6 +937,36 @@ internal sealed class TemporalRecognizer
         string? day = resolver.Day(0);
         string clockValue = $"T{hour:D2}:{minute:D2}";
         return new Candidate(i, end, TemporalType.Time, day is null ? null : day + clockValue, DateAnchor.Publication);
+    }
+
+    /// <summary>"7pm", "7p.m", "10:30am", "340pm": a clock time with its am/pm glued on.</summary>
+    private static bool TryGluedClock(string key, out int hour, out int minute)
+    {
+        hour = -1;
+        minute = 0;
+        string rest = key.EndsWith("am", StringComparison.Ordinal) || key.EndsWith("pm", StringComparison.Ordinal) ? key[..^2]
+            : key.EndsWith("a.m", StringComparison.Ordinal) || key.EndsWith("p.m", StringComparison.Ordinal) ? key[..^3] : "";
+        if (rest.Length == 0 || !char.IsAsciiDigit(rest[0]))
+        {
+            return false;
+        }
+
+        bool afternoon = key[rest.Length] == 'p';
+        string digits = rest.Replace(":", "", StringComparison.Ordinal);
+        if (!AllDigits(digits) || digits.Length > 4)
+        {
+            return false;
+        }
+
+        (hour, minute) = digits.Length <= 2 ? (int.Parse(digits, CultureInfo.InvariantCulture), 0)
+            : (int.Parse(digits[..^2], CultureInfo.InvariantCulture), int.Parse(digits[^2..], CultureInfo.InvariantCulture));
+        if (hour is < 1 or > 12 || minute > 59)
+        {
+            return false;
+        }
+
+        hour = afternoon ? (hour == 12 ? 12 : hour + 12) : (hour == 12 ? 0 : hour);
+        return true;
     }
 
     private Candidate Set(WordSequence words, int i)

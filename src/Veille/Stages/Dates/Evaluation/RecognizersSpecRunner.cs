@@ -13,7 +13,7 @@ namespace Veille.Stages.Dates.Evaluation;
 /// <param name="Passed">Cases whose spans and values all match.</param>
 /// <param name="Skipped">Cases not run, each for a reason of the skip list.</param>
 /// <param name="SkipReasons">Reason and count of the skipped cases.</param>
-/// <param name="Failures">The first failing cases ("input: expected … got …"), at most ten.</param>
+/// <param name="Failures">The first failing cases ("input | expected … | got …").</param>
 public sealed record RecognizersFileResult(string File, int Cases, int Passed, int Skipped, IReadOnlyDictionary<string, int> SkipReasons, IReadOnlyList<string> Failures)
 {
     /// <summary>Cases that were run.</summary>
@@ -64,8 +64,8 @@ public static class RecognizersSpecRunner
     /// <summary>The skip rules with their reasons, as listed in the embedded skip list.</summary>
     public static IReadOnlyList<(string Rule, string Reason)> SkipList => SkipRules.Value;
 
-    /// <summary>Runs every French and English spec file under <paramref name="directory"/> (the recognizers-specs folder).</summary>
-    public static RecognizersReport Run(string directory)
+    /// <summary>Runs every French and English spec file under <paramref name="directory"/> (the recognizers-specs folder), keeping up to <paramref name="failuresPerFile"/> failing cases per file.</summary>
+    public static RecognizersReport Run(string directory, int failuresPerFile = 10)
     {
         var files = new List<RecognizersFileResult>();
         foreach (string path in Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -73,7 +73,7 @@ public static class RecognizersSpecRunner
             string relative = Path.GetRelativePath(directory, path).Replace('\\', '/');
             if (relative.Contains("/French/", StringComparison.Ordinal) || relative.Contains("/English/", StringComparison.Ordinal))
             {
-                files.Add(RunFile(path, relative));
+                files.Add(RunFile(path, relative, failuresPerFile));
             }
         }
 
@@ -81,7 +81,7 @@ public static class RecognizersSpecRunner
     }
 
     /// <summary>Runs one spec file; <paramref name="relative"/> is its path under the spec folder.</summary>
-    public static RecognizersFileResult RunFile(string path, string relative)
+    public static RecognizersFileResult RunFile(string path, string relative, int failuresPerFile = 10)
     {
         string language = relative.Contains("/French/", StringComparison.Ordinal) ? "fr" : "en";
         string family = relative.Split('/')[0];
@@ -117,7 +117,7 @@ public static class RecognizersSpecRunner
             {
                 passed++;
             }
-            else if (failures.Count < 10)
+            else if (failures.Count < failuresPerFile)
             {
                 failures.Add($"{input} | expected {string.Join("; ", expected.Select(e => $"[{e.Start},{e.End}) {string.Join("/", e.Values)}"))} | got {string.Join("; ", actual)}");
             }
