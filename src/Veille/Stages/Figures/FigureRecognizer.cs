@@ -102,6 +102,15 @@ internal sealed class FigureRecognizer
 
         decimal value = first.Value;
         decimal? valueMax = null;
+        if (first.Digits && j == i && j > 0 && words.Keys[j - 1] is "-" or "\u2212" && words.Spans[j - 1].End == words.Spans[j].Start
+            && (j == 1 || words.Spans[j - 2].End < words.Spans[j - 1].Start))
+        {
+            // "-9,23": a minus sign glued to the number and detached from what precedes.
+            value = -value;
+            i = j - 1;
+            numberStart = i;
+        }
+
         int k = first.End;
         int numberEnd = k;
         int joinLength = lexicon.Match(words, k, "range-join", out _);
@@ -132,11 +141,6 @@ internal sealed class FigureRecognizer
             return TryFigure(words, i + qualifierLength + rangeStart, out match) && Requalify(ref match, qualifier, i);
         }
 
-        if (IsLikelyYearOrDay(words, j, first, currency, k, qualifier))
-        {
-            return false;
-        }
-
         string? unit = null;
         int amountEnd = k;
         int percent = lexicon.Match(words, k, "percent", out _);
@@ -150,12 +154,17 @@ internal sealed class FigureRecognizer
         {
             int link = lexicon.Match(words, k, "unit-link", out _);
             int suffixCurrency = Currency(words, k + link, out string currencyCode);
-            if (suffixCurrency > 0 && (link == 0 || words.Kinds[k + link] == TokenKind.Word))
+            if (suffixCurrency > 0)
             {
                 currency = currencyCode;
                 k += link + suffixCurrency;
                 amountEnd = k;
             }
+        }
+
+        if (unit is null && IsLikelyYearOrDay(words, j, first, currency, numberEnd, qualifier))
+        {
+            return false;
         }
 
         if (first.Suffix is not null && unit is null && currency is null)
