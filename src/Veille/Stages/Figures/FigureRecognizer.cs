@@ -121,12 +121,10 @@ internal sealed class FigureRecognizer
             if (numbers.TryRead(words, second + secondCurrency, out NumberReading upper) && !upper.Article && Acceptable(words, second + secondCurrency, upper) && upper.Value > value)
             {
                 valueMax = upper.Value;
-                decimal firstScaleless = value;
-                if (first.End == j + 1 && upper.End > second + secondCurrency + 1 && firstScaleless < 1000)
+                if (first.End == j + 1 && upper.End - 1 > second + secondCurrency && lexicon.ValueOf(words.Keys[upper.End - 1], "scale") is { } scale)
                 {
                     // "entre 10 et 20 millions": the upper bound's scale applies to both.
-                    decimal scale = upper.Value / ReadBare(words, second + secondCurrency);
-                    value = firstScaleless * scale;
+                    value *= decimal.Parse(scale, CultureInfo.InvariantCulture);
                 }
 
                 k = upper.End;
@@ -223,16 +221,6 @@ internal sealed class FigureRecognizer
         }
 
         return (currency, value, valueMax);
-    }
-
-    private decimal ReadBare(WordSequence words, int index)
-    {
-        if (numbers.TryParseDigits(words.Keys[index], out decimal bare, out _) && bare != 0)
-        {
-            return bare;
-        }
-
-        return 1;
     }
 
     private bool TryHyphenRange(WordSequence words, int i, string? qualifier, out FigureMatch match)
