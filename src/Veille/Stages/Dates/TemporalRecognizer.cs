@@ -127,6 +127,37 @@ internal sealed class TemporalRecognizer
         return result;
     }
 
+    /// <summary>2 when a future form is near word <paramref name="index"/>, -2 for a past form, 0 when neither.</summary>
+    private static int Tense(WordSequence words, int index)
+    {
+        if (FutureContext(words, index))
+        {
+            return 2;
+        }
+
+        int from = Math.Max(0, index - 6);
+        int to = Math.Min(words.Count, index + 4);
+        for (int k = from; k < to; k++)
+        {
+            string key = words.Keys[k];
+            if (key is "." && k < index)
+            {
+                from = k;
+                continue;
+            }
+
+            // "a" (has) but not "à", which folds to the same key.
+            if (key is "was" or "were" or "had" or "did" or "said" or "ago" or "ont" or "avait" or "avaient" or "etait" or "fut" or "est" or "sont" or "dernier" or "derniere"
+                || (key == "a" && words.TextAt(k) is "a")
+                || (key.Length > 4 && words.Kinds[k] == TokenKind.Word && (key.EndsWith("ed", StringComparison.Ordinal) || key.EndsWith("ait", StringComparison.Ordinal) || key.EndsWith("aient", StringComparison.Ordinal))))
+            {
+                return -2;
+            }
+        }
+
+        return 0;
+    }
+
     private static bool FutureContext(WordSequence words, int index)
     {
         int from = Math.Max(0, index - 6);
@@ -150,7 +181,7 @@ internal sealed class TemporalRecognizer
                 continue;
             }
 
-            if (key is "will" or "'ll" or "shall" or "va" or "vont")
+            if (key is "will" or "'ll" or "shall" or "va" or "vont" or "might" or "scheduled" or "prevu" or "prevue")
             {
                 return true;
             }
@@ -273,8 +304,8 @@ internal sealed class TemporalRecognizer
 
         if (!hasModifier && direction == 0)
         {
-            // A bare weekday in news is most often past; a future verb nearby makes it the coming one.
-            direction = FutureContext(words, i) ? 2 : -2;
+            // A future verb nearby makes a bare weekday the coming one, a past one the last one; else the nearest.
+            direction = Tense(words, i);
         }
 
         string? day = resolver.Weekday(weekday, direction, hasModifier && direction == 0);
