@@ -327,6 +327,32 @@ internal sealed class TemporalRecognizer
             j++;
         }
 
+        // English "last September", "next May", "this June": the modifier opens the expression (2 stands for "this").
+        int monthModifier = 0;
+        if (!french)
+        {
+            int length = lexicon.Match(words, j, "last", out _);
+            monthModifier = length > 0 ? -1 : 0;
+            if (length == 0 && (length = lexicon.Match(words, j, "next", out _)) > 0)
+            {
+                monthModifier = 1;
+            }
+
+            if (length == 0 && (length = lexicon.Match(words, j, "this", out _)) > 0)
+            {
+                monthModifier = 2;
+            }
+
+            if (length > 0 && lexicon.Match(words, j + length, "month", out _) > 0)
+            {
+                j += length;
+            }
+            else
+            {
+                monthModifier = 0;
+            }
+        }
+
         int weekdayLength = lexicon.Match(words, j, "weekday", out _);
         if (weekdayLength > 0)
         {
@@ -376,6 +402,11 @@ internal sealed class TemporalRecognizer
             }
         }
 
+        if (monthModifier != 0 && day > 0)
+        {
+            return default;
+        }
+
         int start = words.Keys[i] is "le" && day == 0 ? i + 1 : i;
         if (day == 0 && weekdayLength > 0)
         {
@@ -408,14 +439,10 @@ internal sealed class TemporalRecognizer
             direction = -1;
             end += l;
         }
-        else if (day == 0)
+        else if (day == 0 && monthModifier != 0)
         {
-            // "last September", "next May".
-            int before = i - 1;
-            if (before >= 0 && lexicon.Is(words, before, "last") && start == i && !french)
-            {
-                return default;
-            }
+            // "last September", "next May", "this June".
+            direction = monthModifier == 2 ? 0 : monthModifier;
         }
 
         string? resolved = day > 0 ? resolver.MonthDay(month, day, direction) : resolver.Month(month, direction);
@@ -425,6 +452,13 @@ internal sealed class TemporalRecognizer
     private bool PlausibleMonthWord(WordSequence words, int index)
     {
         string key = words.Keys[index];
+        if (key.Length <= 4 && key is not ("mai" or "juin" or "mars" or "aout" or "may" or "june" or "july")
+            && !words.TextAt(index).EndsWith(".") && !(index + 1 < words.Count && (words.Keys[index + 1] == "." || char.IsAsciiDigit(words.Keys[index + 1][0]))))
+        {
+            // "Jan" the first name, "Mar" and "Dec" as words: abbreviations need their dot or a number after them.
+            return false;
+        }
+
         if (french)
         {
             // "mars" the planet, "sept" the number: months only when capitalised or after a preposition or article.
@@ -559,7 +593,7 @@ internal sealed class TemporalRecognizer
                 : default;
         }
 
-        if (parts.Length == 2 && separator == '/' && parts[0].Length <= 2 && parts[1].Length <= 2)
+        if (parts.Length == 2 && separator == '/' && french && parts[0].Length <= 2 && parts[1].Length <= 2)
         {
             int a = int.Parse(parts[0], CultureInfo.InvariantCulture);
             int b = int.Parse(parts[1], CultureInfo.InvariantCulture);
