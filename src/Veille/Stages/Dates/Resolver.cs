@@ -74,7 +74,7 @@ internal readonly struct Resolver(DateTime? reference)
         return day <= DateTime.DaysInMonth(year, month) ? $"{year:D4}-{month:D2}-{day:D2}" : null;
     }
 
-    /// <summary>A month without a year: the reference's year, or the previous/next occurrence.</summary>
+    /// <summary>A month without a year: the nearest one leaning to the past (direction 0), the previous (-1) or next (1) occurrence, or the reference's year (2).</summary>
     public string? Month(int month, int direction)
     {
         if (Reference is not { } r)
@@ -84,6 +84,12 @@ internal readonly struct Resolver(DateTime? reference)
 
         int year = r.Year;
         int delta = month - r.Month;
+        if (direction == 2)
+        {
+            // "this June": the reference's year.
+            return $"{year:D4}-{month:D2}";
+        }
+
         if (direction == 0 && delta > 4)
         {
             // The nearest such month, leaning to the past: "December" in a January article is last December.

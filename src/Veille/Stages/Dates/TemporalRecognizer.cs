@@ -218,7 +218,7 @@ internal sealed class TemporalRecognizer
             string? day = resolver.Day(int.Parse(offset, CultureInfo.InvariantCulture));
             if (PartOfDay(words, end, out int podEnd, out string pod))
             {
-                return new Candidate(i, podEnd, TemporalType.Time, day is null ? null : day + "T" + pod, DateAnchor.Publication);
+                return new Candidate(i, podEnd, TemporalType.Time, WithPart(day, pod), DateAnchor.Publication);
             }
 
             return new Candidate(i, end, TemporalType.Date, day, DateAnchor.Publication);
@@ -229,7 +229,7 @@ internal sealed class TemporalRecognizer
         if (thisLength > 0 && PartOfDay(words, i + thisLength, out int thisEnd, out string thisPod))
         {
             string? day = resolver.Day(0);
-            return new Candidate(i, thisEnd, TemporalType.Time, day is null ? null : day + "T" + thisPod, DateAnchor.Publication);
+            return new Candidate(i, thisEnd, TemporalType.Time, WithPart(day, thisPod), DateAnchor.Publication);
         }
 
         // "la nuit", "le matin", "la soirée": a part of the day in focus (TimeML anchors it like a clock time).
@@ -242,7 +242,7 @@ internal sealed class TemporalRecognizer
         if (words.Keys[i] is "tonight")
         {
             string? day = resolver.Day(0);
-            return new Candidate(i, i + 1, TemporalType.Time, day is null ? null : day + "TNI", DateAnchor.Publication);
+            return new Candidate(i, i + 1, TemporalType.Time, WithPart(day, "NI"), DateAnchor.Publication);
         }
 
         return default;
@@ -254,6 +254,9 @@ internal sealed class TemporalRecognizer
         end = index + length;
         return length > 0 && words.Keys[index] != "midi";
     }
+
+    /// <summary>A day with its part ("2024-04-26TMO"); English nights stay on the day, as TimeBank annotates "Friday night".</summary>
+    private string? WithPart(string? day, string pod) => day is null ? null : !french && pod == "NI" ? day : day + "T" + pod;
 
     private Candidate Weekday(WordSequence words, int i, Resolver resolver)
     {
@@ -311,7 +314,7 @@ internal sealed class TemporalRecognizer
         string? day = resolver.Weekday(weekday, direction, hasModifier && direction == 0);
         if (PartOfDay(words, end, out int podEnd, out string pod))
         {
-            return new Candidate(i, podEnd, TemporalType.Time, day is null ? null : day + "T" + pod, DateAnchor.Publication);
+            return new Candidate(i, podEnd, TemporalType.Time, WithPart(day, pod), DateAnchor.Publication);
         }
 
         return new Candidate(i, end, TemporalType.Date, day, DateAnchor.Publication);
@@ -442,7 +445,7 @@ internal sealed class TemporalRecognizer
         else if (day == 0 && monthModifier != 0)
         {
             // "last September", "next May", "this June".
-            direction = monthModifier == 2 ? 0 : monthModifier;
+            direction = monthModifier;
         }
 
         string? resolved = day > 0 ? resolver.MonthDay(month, day, direction) : resolver.Month(month, direction);
@@ -841,9 +844,15 @@ internal sealed class TemporalRecognizer
             }
         }
 
+        // Words that are durations: "quinquennat", "une demi-heure", "half an hour".
+        int named = lexicon.Match(words, i, "duration", out string namedValue);
+        if (named > 0)
+        {
+            return new Candidate(i, i + named, TemporalType.Duration, namedValue, DateAnchor.None);
+        }
+
         if (!Quantity(words, i, out decimal amount, out int end, out string unit, out bool vague))
         {
-            // "demi-heure", "half an hour", "une demi-journée".
             return default;
         }
 
