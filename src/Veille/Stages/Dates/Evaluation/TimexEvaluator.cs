@@ -115,8 +115,8 @@ public static class TimexEvaluator
 
     private static string GuessLanguage(string text)
     {
-        int french = Count(text, " le ") + Count(text, " la ") + Count(text, " les ") + Count(text, " des ");
-        int english = Count(text, " the ") + Count(text, " of ") + Count(text, " and ");
+        int french = Count(text, " le ") + Count(text, " la ") + Count(text, " les ") + Count(text, " des ") + Count(text, " de ") + Count(text, " et ") + Count(text, " à ") + Count(text, " du ");
+        int english = Count(text, " the ") + Count(text, " of ") + Count(text, " and ") + Count(text, " to ") + Count(text, " in ") + Count(text, " is ");
         return french > english ? "fr" : "en";
     }
 
