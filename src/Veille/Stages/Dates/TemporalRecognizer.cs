@@ -883,7 +883,11 @@ internal sealed class TemporalRecognizer
             return true;
         }
 
-        return start > 1 && words.Keys[start - 1] is "de" or "d'" && words.Keys[start - 2] is not ("plus" or "moins" or "pres" or "pendant" or "duree" or "periode" or "peine" or "environ" or "delai" or "l'espace" or "bout" or "lors" or "apres" or "avant" or "au-dela");
+        // "un homme de 54 ans": digits of an adult age after "de", not followed by a complement ("une peine de 20 ans de prison").
+        return start > 1 && words.Keys[start - 1] is "de" or "d'" && words.Kinds[start] == TokenKind.Number
+            && int.TryParse(words.Keys[start], NumberStyles.None, CultureInfo.InvariantCulture, out int years) && years is >= 15 and <= 120
+            && !(end < words.Count && words.Keys[end] is "de" or "d'")
+            && words.Keys[start - 2] is not ("plus" or "moins" or "pres" or "pendant" or "duree" or "periode" or "peine" or "environ" or "delai" or "l'espace" or "bout" or "lors" or "apres" or "avant" or "au-dela");
     }
 
     private bool TryWordNumber(string text, out decimal value)
