@@ -102,8 +102,15 @@ internal sealed class TemporalRecognizer
         string referenceDay = Resolver.FormatDay(resolver.Reference.Value);
         var result = new List<TemporalMatch>(matches.Count);
         TemporalMatch? lastDay = null;
-        foreach (TemporalMatch match in matches)
+        for (int m = 0; m < matches.Count; m++)
         {
+            TemporalMatch match = matches[m];
+            if (m + 1 < matches.Count && matches[m + 1] is { Type: TemporalType.Date, Value.Length: 10 } following && following.Start - match.End <= 1)
+            {
+                // "vers 15 h 30, hier": the day right after the clock time is its day.
+                lastDay = following;
+            }
+
             bool clock = match.Type == TemporalType.Time && match.Value is { Length: > 11 } value && value[10] == 'T'
                 && (value[11] is >= '0' and <= '9' || words.Keys[match.Start] is "la" or "le") && value.StartsWith(referenceDay, StringComparison.Ordinal);
             if (clock && lastDay is { } day)
