@@ -765,11 +765,13 @@ internal sealed class TemporalRecognizer
             return default;
         }
 
-        if (!french && Quantity(words, i, out decimal englishAmount, out int englishEnd, out string englishUnit, out bool englishVague)
-            && englishEnd < words.Count && words.Keys[englishEnd] == "ago")
+        // A cue after the quantity: "two days ago", "a year earlier", "trois jours plus tard".
+        if (Quantity(words, i, out decimal postAmount, out int postEnd, out string postUnit, out bool postVague)
+            && lexicon.Match(words, postEnd, "after-cue", out string postSign) is int cueLength and > 0)
         {
-            string? value = englishVague ? "PAST_REF" : resolver.Offset(englishUnit, -(int)englishAmount);
-            return new Candidate(i, englishEnd + 1, TemporalType.Date, value, englishVague ? DateAnchor.None : DateAnchor.Publication);
+            int direction = int.Parse(postSign, CultureInfo.InvariantCulture);
+            string? value = postVague ? (direction < 0 ? "PAST_REF" : "FUTURE_REF") : resolver.Offset(postUnit, (int)postAmount * direction);
+            return new Candidate(i, postEnd + cueLength, TemporalType.Date, value, postVague ? DateAnchor.None : DateAnchor.Publication);
         }
 
         return default;
