@@ -78,8 +78,11 @@ internal sealed class TemporalRecognizer
             Consider(ref best, Quarter(words, i, resolver));
             if (best.End > i)
             {
-                int start = best.Start;
-                matches.Add(new TemporalMatch(start, best.End, words.Span(start, best.End), best.Type, best.Value, best.Value is null ? DateAnchor.None : best.Anchor, best.Day, best.Year));
+                // A rule may reach back one word ("the 1990s"); never over the previous expression.
+                int start = Math.Max(best.Start, matches.Count > 0 ? matches[^1].End : 0);
+                // A value found without a reference date was not resolved against one ("été" is XXXX-SU either way).
+                DateAnchor anchor = best.Value is null || (best.Anchor == DateAnchor.Publication && reference is null) ? DateAnchor.None : best.Anchor;
+                matches.Add(new TemporalMatch(start, best.End, words.Span(start, best.End), best.Type, best.Value, anchor, best.Day, best.Year));
                 i = best.End - 1;
             }
         }
@@ -475,7 +478,15 @@ internal sealed class TemporalRecognizer
             return key is not ("sept" or "mai") || words.IsCapitalized(index) || (index > 0 && words.Keys[index - 1] is "en" or "de" or "d'" or "fin" or "debut" or "mi" or "courant");
         }
 
-        return (words.IsCapitalized(index) || key.Length >= 4 && key is not ("march" or "august")) && (key is not ("may" or "march") || index == 0 || words.Keys[index - 1] is "in" or "of" or "since" or "last" or "next" or "this" or "early" or "late" or "mid" or "until" or "by" or "," || char.IsAsciiDigit(words.Keys[Math.Min(index + 1, words.Count - 1)][0]));
+        if (!words.IsCapitalized(index) && (key.Length < 4 || key is "march" or "august"))
+        {
+            return false;
+        }
+
+        // "May" and "March" are also a modal and a verb: months only after a cue or before a number.
+        bool cued = index > 0 && words.Keys[index - 1] is "in" or "of" or "since" or "last" or "next" or "this" or "early" or "late" or "mid" or "until" or "by" or ",";
+        bool numberAfter = index + 1 < words.Count && words.Keys[index + 1].Length > 0 && char.IsAsciiDigit(words.Keys[index + 1][0]);
+        return key is not ("may" or "march") || cued || numberAfter;
     }
 
     private static bool DayNumber(WordSequence words, int index, out int day)
@@ -531,9 +542,10 @@ internal sealed class TemporalRecognizer
 
         if (key.Length == 2 && AllDigits(key))
         {
+            // "le 10 novembre 93"; a number that could be a day or an amount ("December 27") is not a year.
             int twoDigits = int.Parse(key, CultureInfo.InvariantCulture);
             year = twoDigits >= 40 ? 1900 + twoDigits : 2000 + twoDigits;
-            return true;
+            return twoDigits > 31;
         }
 
         return false;
@@ -1039,7 +1051,7 @@ internal sealed class TemporalRecognizer
         }
 
         bool afternoon = key[rest.Length] == 'p';
-        string digits = rest.Replace(":", "", StringComparison.Ordinal);
+        string digits = rest.Replace(":", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal);
         if (!AllDigits(digits) || digits.Length > 4)
         {
             return false;
