@@ -54,11 +54,27 @@ public static class RecognizersSpecRunner
 
     private static readonly Dictionary<string, string> CurrencyNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["Dollar"] = "USD", ["United States dollar"] = "USD", ["Dollar États-Unis"] = "USD", ["Euro"] = "EUR",
-        ["Pound"] = "GBP", ["British pound"] = "GBP", ["Livre"] = "GBP", ["Japanese yen"] = "JPY", ["Yen Japonais"] = "JPY",
-        ["Chinese yuan"] = "CNY", ["Yuan Chinois"] = "CNY", ["Canadian dollar"] = "CAD", ["Dollar Canadien"] = "CAD",
-        ["Australian dollar"] = "AUD", ["Dollar Australien"] = "AUD", ["Swiss franc"] = "CHF", ["Rupee"] = "INR",
-        ["Cent"] = "USD/100", ["Centimes"] = "EUR/100", ["Pence"] = "GBP/100", ["Penny"] = "GBP/100",
+        ["Dollar"] = "USD",
+        ["United States dollar"] = "USD",
+        ["Dollar États-Unis"] = "USD",
+        ["Euro"] = "EUR",
+        ["Pound"] = "GBP",
+        ["British pound"] = "GBP",
+        ["Livre"] = "GBP",
+        ["Japanese yen"] = "JPY",
+        ["Yen Japonais"] = "JPY",
+        ["Chinese yuan"] = "CNY",
+        ["Yuan Chinois"] = "CNY",
+        ["Canadian dollar"] = "CAD",
+        ["Dollar Canadien"] = "CAD",
+        ["Australian dollar"] = "AUD",
+        ["Dollar Australien"] = "AUD",
+        ["Swiss franc"] = "CHF",
+        ["Rupee"] = "INR",
+        ["Cent"] = "USD/100",
+        ["Centimes"] = "EUR/100",
+        ["Pence"] = "GBP/100",
+        ["Penny"] = "GBP/100",
     };
 
     /// <summary>The skip rules with their reasons, as listed in the embedded skip list.</summary>
