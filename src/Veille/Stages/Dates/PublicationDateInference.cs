@@ -41,7 +41,7 @@ internal static class PublicationDateInference
             }
         }
 
-        // A dateline: "PARIS, 25 avril 2024 (AFP) -", a full date in the first line, before any sentence end, followed by a dash, bracket or line end.
+        // A dateline: "PARIS, 25 avril 2024 (AFP) -": a full date opening the text or after a place and a comma, followed by a dash, bracket or line end.
         foreach (TemporalMatch match in matches)
         {
             if (match.Span.Start > 80)
@@ -50,7 +50,7 @@ internal static class PublicationDateInference
             }
 
             if (match.Day is { } day && match.Year > 0 && match.Anchor == DateAnchor.Explicit
-                && words.Text.AsSpan(0, match.Span.Start).IndexOfAny(".!?\n") < 0 && IsDatelineEnd(words.Text.AsSpan(match.Span.End)))
+                && IsDatelineStart(words.Text.AsSpan(0, match.Span.Start)) && IsDatelineEnd(words.Text.AsSpan(match.Span.End)))
             {
                 return new PublicationDate(new DateTimeOffset(match.Year, day.Month, day.Day, 0, 0, 0, TimeSpan.Zero), PublicationSource.Inferred, Dateline);
             }
@@ -102,6 +102,13 @@ internal static class PublicationDateInference
         }
 
         return best;
+    }
+
+    /// <summary>Nothing, or a place and a comma ("PARIS, "), before the date.</summary>
+    private static bool IsDatelineStart(ReadOnlySpan<char> before)
+    {
+        ReadOnlySpan<char> trimmed = before.Trim();
+        return trimmed.IsEmpty || (trimmed.Length <= 40 && trimmed[^1] == ',' && trimmed.IndexOfAny(".!?\n") < 0);
     }
 
     private static bool IsDatelineEnd(ReadOnlySpan<char> rest)

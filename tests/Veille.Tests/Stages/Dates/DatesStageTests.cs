@@ -111,6 +111,27 @@ public sealed class DatesStageTests
         Assert.Equal("L'accord date de 2012.", document.TextOf(timeline[0].Sentence).ToString());
     }
 
+    [Theory]
+    [InlineData("PARIS, 25 avril 2024 (AFP) - Les discussions ont commencé hier.", "2024-04-25", "hier=2024-04-24")]
+    [InlineData("Today, April 25, the talks resume; they began yesterday, as planned on April 2, 2024.", "2024-04-25", "yesterday=2024-04-24")]
+    public void PublicationDate_InferredFromDatelineOrCue(string text, string date, string expected)
+    {
+        Document document = Dated(text, text.StartsWith("PARIS", StringComparison.Ordinal) ? "fr" : "en");
+        Assert.Equal(PublicationSource.Inferred, document.Publication.Source);
+        Assert.Equal(date, document.Publication.Value!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(expected, Describe(document));
+    }
+
+    [Theory]
+    [InlineData("Élections du 9 juin 2024\nLe vote a eu lieu hier.")]
+    [InlineData("Le 23 avril 2024, il a parlé. Il part demain.")]
+    [InlineData("Today, April 25, the talks resume. They began yesterday.")]
+    public void PublicationDate_NotGuessed(string text)
+    {
+        Document document = Dated(text, "fr");
+        Assert.Equal(PublicationDate.Unknown, document.Publication);
+    }
+
     [Fact]
     public void Stage_DeclaresItsContract()
     {
