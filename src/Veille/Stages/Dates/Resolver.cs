@@ -142,7 +142,7 @@ internal readonly struct Resolver(DateTime? reference)
             case "Y":
                 return $"{r.Year + amount:D4}";
             case "DE":
-                return $"{(r.Year / 10) + amount:D3}";
+                return $"{(r.Year / 10) + amount:D3}X";
             case "CE":
                 return $"{(r.Year / 100) + amount:D2}";
             case "H":

@@ -216,7 +216,19 @@ internal sealed class TemporalRecognizer
     private Candidate Vague(WordSequence words, int i)
     {
         int length = lexicon.Match(words, i, "vague", out string value);
-        return length == 0 ? default : new Candidate(i, i + length, TemporalType.Date, value, DateAnchor.None);
+        if (length == 0)
+        {
+            return default;
+        }
+
+        // "in the past two months" is a duration, not "in the past".
+        int last = i + length - 1;
+        if ((lexicon.Is(words, last, "last") || lexicon.Is(words, last, "next")) && Quantity(words, i + length, out _, out _, out _, out _))
+        {
+            return default;
+        }
+
+        return new Candidate(i, i + length, TemporalType.Date, value, DateAnchor.None);
     }
 
     private Candidate DayOffset(WordSequence words, int i, Resolver resolver)
@@ -651,14 +663,14 @@ internal sealed class TemporalRecognizer
             if (french && words.Keys[j] == "annees" && j + 1 < words.Count && AllDigits(words.Keys[j + 1]) && words.Keys[j + 1].Length is 2 or 4 && words.Keys[j + 1].EndsWith('0'))
             {
                 string digits = words.Keys[j + 1].Length == 2 ? "19" + words.Keys[j + 1] : words.Keys[j + 1];
-                return new Candidate(i, j + 2, TemporalType.Date, digits[..3], DateAnchor.Explicit);
+                return new Candidate(i, j + 2, TemporalType.Date, digits[..3] + "X", DateAnchor.Explicit);
             }
         }
 
         if (key.Length == 5 && key[4] == 's' && AllDigits(key[..4]) && key[3] == '0')
         {
             int start = i > 0 && words.Keys[i - 1] == "the" ? i - 1 : i;
-            return new Candidate(start, i + 1, TemporalType.Date, key[..3], DateAnchor.Explicit);
+            return new Candidate(start, i + 1, TemporalType.Date, key[..3] + "X", DateAnchor.Explicit);
         }
 
         if (words.Kinds[i] != TokenKind.Number || key.Length != 4 || !AllDigits(key))

@@ -57,7 +57,7 @@ public sealed class DatesStageTests
     [InlineData("Il est venu l'année dernière.", "l'année dernière=2023")]
     [InlineData("Rendez-vous le 3 mai à 14 h 30.", "le 3 mai=2024-05-03")]
     [InlineData("Rendez-vous à 14 h 30.", "14 h 30=2024-04-25T14:30")]
-    [InlineData("Ceci s'est passé dans les années 1990.", "les années 1990=199")]
+    [InlineData("Ceci s'est passé dans les années 1990.", "les années 1990=199X")]
     [InlineData("Il a été élu le 10/11/2020.", "10/11/2020=2020-11-10")]
     [InlineData("Il reviendra demain matin.", "demain matin=2024-04-26TMO")]
     [InlineData("Cela arrivera bientôt.", "bientôt=FUTURE_REF")]
@@ -77,7 +77,7 @@ public sealed class DatesStageTests
     [InlineData("Prices rose recently.", "recently=PAST_REF")]
     [InlineData("We are now ready.", "now=PRESENT_REF")]
     [InlineData("The summit took place yesterday.", "yesterday=2024-04-24")]
-    [InlineData("The 1990s were calm.", "The 1990s=199")]
+    [InlineData("The 1990s were calm.", "The 1990s=199X")]
     [InlineData("The vote is at 3 p.m. today.", "today=2024-04-25")]
     [InlineData("It was a three-year plan.", "three-year=P3Y")]
     public void English_Expressions(string text, string expected)
