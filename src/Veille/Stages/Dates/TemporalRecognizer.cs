@@ -137,7 +137,7 @@ internal sealed class TemporalRecognizer
         return result;
     }
 
-    /// <summary>2 when a future form is near word <paramref name="index"/>, -2 for a past form, 0 when neither.</summary>
+    /// <summary>2 when a future form is near word <paramref name="index"/>, else -2 (past, the default in news).</summary>
     private static int Tense(WordSequence words, int index)
     {
         if (FutureContext(words, index))
@@ -165,7 +165,8 @@ internal sealed class TemporalRecognizer
             }
         }
 
-        return 0;
+        // News mostly report what happened: without a cue a bare weekday is the last one.
+        return -2;
     }
 
     private static bool FutureContext(WordSequence words, int index)
@@ -329,7 +330,7 @@ internal sealed class TemporalRecognizer
 
         if (!hasModifier && direction == 0)
         {
-            // A future verb nearby makes a bare weekday the coming one, a past one the last one; else the nearest.
+            // A future form nearby makes a bare weekday the coming one; otherwise it is the last one (or the reference day).
             direction = Tense(words, i);
         }
 
