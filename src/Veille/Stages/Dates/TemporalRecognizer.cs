@@ -353,9 +353,9 @@ internal sealed class TemporalRecognizer
             j++;
         }
 
-        // English "last September", "next May", "this June": the modifier opens the expression (2 stands for "this").
+        // "last September", "next May", "this June", "cette décembre": the modifier opens the expression (2 stands for "this").
         int monthModifier = 0;
-        if (!french)
+        if (j == i)
         {
             int length = lexicon.Match(words, j, "last", out _);
             monthModifier = length > 0 ? -1 : 0;
