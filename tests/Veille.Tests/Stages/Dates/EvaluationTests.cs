@@ -32,7 +32,7 @@ public sealed class EvaluationTests
         TimexReport report = TimexEvaluator.Evaluate(Shared("timeml-fr-ftib-dev"), "fr");
         Assert.True(report.Documents >= 50);
         Assert.True(report.Relaxed.F1 >= 0.85, $"relaxed F1 {report.Relaxed.F1:F3}");
-        Assert.True(report.Value.F1 >= 0.72, $"value F1 {report.Value.F1:F3}");
+        Assert.True(report.Value.F1 >= 0.76, $"value F1 {report.Value.F1:F3}");
     }
 
     [SharedDataFact]
@@ -41,7 +41,7 @@ public sealed class EvaluationTests
         TimexReport report = TimexEvaluator.Evaluate(Shared("timeml-en-tbaq"), "en");
         Assert.True(report.Documents >= 250);
         Assert.True(report.Relaxed.F1 >= 0.88, $"relaxed F1 {report.Relaxed.F1:F3}");
-        Assert.True(report.Value.F1 >= 0.72, $"value F1 {report.Value.F1:F3}");
+        Assert.True(report.Value.F1 >= 0.74, $"value F1 {report.Value.F1:F3}");
     }
 
     [SharedDataFact]
@@ -49,7 +49,7 @@ public sealed class EvaluationTests
     {
         RecognizersReport report = RecognizersSpecRunner.Run(Shared("recognizers-specs"));
         Assert.Equal(86 - 2, report.Files.Count);
-        Assert.True(report.PassRate >= 0.20, $"pass rate {report.PassRate:P1}");
+        Assert.True(report.PassRate >= 0.23, $"pass rate {report.PassRate:P1}");
         foreach (RecognizersFileResult file in report.Files)
         {
             // Skipped cases are never silent: each carries a reason of the skip list.
