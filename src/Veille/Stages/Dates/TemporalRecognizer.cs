@@ -87,7 +87,47 @@ internal sealed class TemporalRecognizer
             }
         }
 
-        return AnchorTimes(words, matches, resolver);
+        return AnchorYearEarlier(words, AnchorTimes(words, matches, resolver));
+    }
+
+    /// <summary>
+    /// "a year earlier", "a year ago", "last year" shortly after a quarter ("third-quarter profit ... a year earlier")
+    /// mean that quarter a year before: 1989-Q3 gives 1988-Q3.
+    /// </summary>
+    private static List<TemporalMatch> AnchorYearEarlier(WordSequence words, List<TemporalMatch> matches)
+    {
+        TemporalMatch? quarter = null;
+        for (int m = 0; m < matches.Count; m++)
+        {
+            TemporalMatch match = matches[m];
+            if (match.Value is { Length: 7 } value && value[4] == '-' && value[5] == 'Q')
+            {
+                quarter = match;
+                continue;
+            }
+
+            if (quarter is { } q && match.Value is { Length: 4 } year && AllDigits(year) && match.Span.Start - q.Span.End <= 600
+                && int.Parse(year, CultureInfo.InvariantCulture) == int.Parse(q.Value.AsSpan(0, 4), CultureInfo.InvariantCulture) - 1
+                && ContainsYearWord(words, match.Start, match.End))
+            {
+                matches[m] = match with { Value = year + q.Value![4..] };
+            }
+        }
+
+        return matches;
+    }
+
+    private static bool ContainsYearWord(WordSequence words, int start, int end)
+    {
+        for (int k = start; k < end; k++)
+        {
+            if (words.Keys[k] is "year" or "an" or "annee")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
