@@ -41,10 +41,15 @@ public sealed class NamedEntityTagger
         return new NamedEntityTagger(_ => model.Value);
     }
 
-    /// <summary>Mentions of <paramref name="document"/> in token order; requires its tokens and sentences, and reads its language.</summary>
+    /// <summary>Mentions of <paramref name="document"/> in token order; reads its language; throws when its tokens or sentences are missing.</summary>
     public IReadOnlyList<RecognizedMention> Tag(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        if (!document.Has(Layers.Tokens | Layers.Sentences))
+        {
+            throw new InvalidOperationException($"Named-entity tagging of document {document.Id} needs its Tokens and Sentences layers (run tokenization first).");
+        }
+
         NerDecoder decoder = DecoderFor(document.Language.Tag);
         ImmutableArray<Token> tokens = document.Tokens;
         string text = document.Text;

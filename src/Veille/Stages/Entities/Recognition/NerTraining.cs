@@ -29,10 +29,14 @@ public static class NerTraining
         log.WriteLine($"lexicon: {lexicon.Count} entries");
         List<NerSentence> corpus = BuildCorpus(sharedDataDirectory, language, lexicon, log);
         NerModel model = NerTrainer.Train(language, corpus, lexicon, Epochs, Seed, log);
-        if (Environment.GetEnvironmentVariable("VEILLE_NER_NOSILVER") is null)
+        int rounds = Environment.GetEnvironmentVariable("VEILLE_NER_NOSILVER") is null
+            ? int.Parse(Environment.GetEnvironmentVariable("VEILLE_NER_ROUNDS") ?? "1", CultureInfo.InvariantCulture)
+            : 0;
+        int gold = corpus.Count;
+        for (int round = 0; round < rounds; round++)
         {
-            List<NerSentence> silver = Silver(sharedDataDirectory, model, lexicon, log);
-            corpus.AddRange(silver);
+            corpus.RemoveRange(gold, corpus.Count - gold);
+            corpus.AddRange(Silver(sharedDataDirectory, model, lexicon, log));
             model = NerTrainer.Train(language, corpus, lexicon, Epochs, Seed, log);
         }
 

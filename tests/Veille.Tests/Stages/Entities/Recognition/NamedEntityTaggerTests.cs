@@ -47,6 +47,12 @@ public sealed class NamedEntityTaggerTests
     }
 
     [Fact]
+    public void Tag_RequiresTokensAndSentences()
+    {
+        Assert.Throws<InvalidOperationException>(() => NamedEntityTagger.Default.Tag(TestDocuments.Cleaned("Kurt Campbell", "fr")));
+    }
+
+    [Fact]
     public void TagTokens_ReturnsOneTagPerToken()
     {
         string[] tags = NamedEntityTagger.Default.TagTokens(["Emmanuel", "Macron", "à", "Berlin"], "fr");
