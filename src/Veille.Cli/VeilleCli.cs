@@ -33,6 +33,7 @@ public static class VeilleCli
         root.Subcommands.Add(EntitiesCommand.CreateList());
         root.Subcommands.Add(EntitiesCommand.CreateShow());
         root.Subcommands.Add(EntitiesCommand.CreateQuotes());
+        root.Subcommands.Add(TimelineCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(AnnotateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());

@@ -151,6 +151,34 @@ public sealed class SamplesEndToEndTests : IClassFixture<SamplesEndToEndTests.In
         Assert.Equal(1, json.RootElement.GetProperty("total").GetInt32());
     }
 
+    [Fact]
+    public void Timeline_SecondSample_ResolvesDatesAgainstTheInferredPublicationDate()
+    {
+        string id = samples.Document("002_077823ae67d334e0.txt").GetProperty("id").GetString()!;
+        CommandResult result = VeilleProcess.Run("timeline", id, "--data", samples.Data, "--json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        JsonElement timeline = JsonDocument.Parse(result.Output).RootElement;
+        Assert.Equal(("2024-04-25T00:00:00Z", "inferred"), (timeline.GetProperty("published").GetString(), timeline.GetProperty("published_source").GetString()));
+        var values = timeline.GetProperty("events").EnumerateArray().ToDictionary(entry => entry.GetProperty("text").GetString()!, entry => entry.GetProperty("value").GetString());
+        Assert.Equal("2024-03-16", values["le 16 mars dernier"]);
+        Assert.Equal("2024-04-23", values["le 23 avril 2024"]);
+        Assert.Equal("2024-W18", values["la semaine prochaine"]);
+        Assert.Equal("2012", values["2012"]);
+    }
+
+    [Fact]
+    public void Export_FirstSample_LeavesVendrediUnresolvedAndReadsFigures()
+    {
+        JsonElement document = samples.Document("000_c2b475aff80ba1f6.txt");
+        Assert.Equal("unknown", document.GetProperty("published_source").GetString());
+        JsonElement vendredi = document.GetProperty("dates").EnumerateArray().Single(date => date.GetProperty("text").GetString() == "vendredi");
+        Assert.False(vendredi.GetProperty("resolved").GetBoolean());
+        JsonElement soldiers = document.GetProperty("figures").EnumerateArray().Single(figure => figure.GetProperty("text").GetString() == "plus de 1 000 soldats");
+        Assert.Equal((1000m, "soldats", "more-than"), (soldiers.GetProperty("value").GetDecimal(), soldiers.GetProperty("unit").GetString(), soldiers.GetProperty("qualifier").GetString()));
+        JsonElement dollars = document.GetProperty("figures").EnumerateArray().Single(figure => figure.GetProperty("currency").GetString() == "USD");
+        Assert.Equal(110_000_000m, dollars.GetProperty("value").GetDecimal());
+    }
+
     /// <summary>Ingests samples/ once into a temporary data folder shared by the tests of the class.</summary>
     public sealed class IngestedSamples : IDisposable
     {

@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using Veille.Model;
 using Veille.Stages.Cleaning;
+using Veille.Stages.Dates;
+using Veille.Stages.Figures;
 using Veille.Stages.Entities;
 using Veille.Stages.LanguageId;
 using Veille.Stages.Quotes;
@@ -17,11 +19,13 @@ public static class StageCatalog
         new("language-id", Layers.Language, () => new LanguageIdStage()),
         new("tokenization", Layers.Tokens | Layers.Sentences, () => new TokenizationStage()),
         new("entities", Layers.Mentions, () => new EntitiesStage()),
+        new("dates", Layers.Dates, () => new DatesStage()),
+        new("figures", Layers.Figures, () => new FiguresStage()),
         new("quotes", Layers.Quotes, () => new QuotesStage()),
     }.ToFrozenDictionary(entry => entry.Name, StringComparer.Ordinal);
 
     /// <summary>Stage names in default pipeline order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["cleaning", "language-id", "tokenization", "entities", "quotes"];
+    public static IReadOnlyList<string> Names { get; } = ["cleaning", "language-id", "tokenization", "entities", "dates", "figures", "quotes"];
 
     /// <summary>Creates the stage registered under <paramref name="name"/>.</summary>
     /// <exception cref="PipelineException">No stage has that name.</exception>
