@@ -148,10 +148,12 @@ internal sealed class TemporalRecognizer
         for (int m = 0; m < matches.Count; m++)
         {
             TemporalMatch match = matches[m];
+            bool followed = false;
             if (m + 1 < matches.Count && matches[m + 1] is { Type: TemporalType.Date, Value.Length: 10 } following && following.Start - match.End <= 1)
             {
                 // "vers 15 h 30, hier": the day right after the clock time is its day.
                 lastDay = following;
+                followed = true;
             }
 
             bool clock = match.Type == TemporalType.Time && match.Value is { Length: > 11 } value && value[10] == 'T'
@@ -159,7 +161,7 @@ internal sealed class TemporalRecognizer
             if (clock && lastDay is { } day)
             {
                 string anchored = day.Value! + match.Value![10..];
-                if (match.Span.Start - day.Span.End <= 300 && result.Count > 0 && result[^1].Type is TemporalType.Date or TemporalType.Time)
+                if (followed || (match.Span.Start - day.Span.End <= 300 && result.Count > 0 && result[^1].Type is TemporalType.Date or TemporalType.Time))
                 {
                     result.Add(match with { Value = anchored, Anchor = day.Anchor });
                     continue;
@@ -823,8 +825,13 @@ internal sealed class TemporalRecognizer
         {
             if (Quantity(words, i + cue, out decimal amount, out int end, out string unit, out bool vague))
             {
-                string? value = vague ? (sign < 0 ? "PAST_REF" : "FUTURE_REF") : resolver.Offset(unit, (int)amount * sign);
-                return new Candidate(i, end, TemporalType.Date, value, vague ? DateAnchor.None : DateAnchor.Publication);
+                if (vague)
+                {
+                    // "il y a quelques mois": TimeML keeps the vague duration ("quelques mois", PXM) without the cue.
+                    return default;
+                }
+
+                return new Candidate(i, end, TemporalType.Date, resolver.Offset(unit, (int)amount * sign), DateAnchor.Publication);
             }
 
             return default;
