@@ -135,7 +135,7 @@ internal sealed class TemporalRecognizer
     /// set or duration comes between ("chaque lundi à 14 h 30"),
     /// as TimeML does, instead of the reference date.
     /// </summary>
-    private static List<TemporalMatch> AnchorTimes(WordSequence words, List<TemporalMatch> matches, Resolver resolver)
+    private List<TemporalMatch> AnchorTimes(WordSequence words, List<TemporalMatch> matches, Resolver resolver)
     {
         if (resolver.Reference is null)
         {
@@ -161,6 +161,13 @@ internal sealed class TemporalRecognizer
             if (clock && lastDay is { } day)
             {
                 string anchored = day.Value! + match.Value![10..];
+
+                // "hier à 10 h" is one expression in French TimeML ("mardi vers 21 h 45" is two).
+                if (french && result.Count > 0 && result[^1] == day && match.Start == day.End + 1 && words.TextAt(day.End) is "à")
+                {
+                    result[^1] = new TemporalMatch(day.Start, match.End, words.Span(day.Start, match.End), TemporalType.Time, anchored, day.Anchor, day.Day, day.Year);
+                    continue;
+                }
                 if (followed || (match.Span.Start - day.Span.End <= 300 && result.Count > 0 && result[^1].Type is TemporalType.Date or TemporalType.Time))
                 {
                     result.Add(match with { Value = anchored, Anchor = day.Anchor });
