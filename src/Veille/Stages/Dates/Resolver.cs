@@ -128,6 +128,8 @@ internal readonly struct Resolver(DateTime? reference)
                 return FormatDay(r.AddDays(amount));
             case "W":
                 return FormatWeek(r.AddDays(7 * amount));
+            case "WE":
+                return FormatWeek(r.AddDays(7 * amount)) + "-WE";
             case "FN":
                 return FormatWeek(r.AddDays(14 * amount));
             case "M":

@@ -135,7 +135,7 @@ internal sealed class TemporalRecognizer
     /// set or duration comes between ("chaque lundi à 14 h 30"),
     /// as TimeML does, instead of the reference date.
     /// </summary>
-    private static List<TemporalMatch> AnchorTimes(WordSequence words, List<TemporalMatch> matches, Resolver resolver)
+    private List<TemporalMatch> AnchorTimes(WordSequence words, List<TemporalMatch> matches, Resolver resolver)
     {
         if (resolver.Reference is null)
         {
@@ -148,10 +148,12 @@ internal sealed class TemporalRecognizer
         for (int m = 0; m < matches.Count; m++)
         {
             TemporalMatch match = matches[m];
+            bool followed = false;
             if (m + 1 < matches.Count && matches[m + 1] is { Type: TemporalType.Date, Value.Length: 10 } following && following.Start - match.End <= 1)
             {
                 // "vers 15 h 30, hier": the day right after the clock time is its day.
                 lastDay = following;
+                followed = true;
             }
 
             bool clock = match.Type == TemporalType.Time && match.Value is { Length: > 11 } value && value[10] == 'T'
@@ -159,7 +161,14 @@ internal sealed class TemporalRecognizer
             if (clock && lastDay is { } day)
             {
                 string anchored = day.Value! + match.Value![10..];
-                if (match.Span.Start - day.Span.End <= 300 && result.Count > 0 && result[^1].Type is TemporalType.Date or TemporalType.Time)
+
+                // "hier à 10 h" is one expression in French TimeML ("mardi vers 21 h 45" is two).
+                if (french && result.Count > 0 && result[^1] == day && match.Start == day.End + 1 && words.TextAt(day.End) is "à")
+                {
+                    result[^1] = new TemporalMatch(day.Start, match.End, words.Span(day.Start, match.End), TemporalType.Time, anchored, day.Anchor, day.Day, day.Year);
+                    continue;
+                }
+                if (followed || (match.Span.Start - day.Span.End <= 300 && result.Count > 0 && result[^1].Type is TemporalType.Date or TemporalType.Time))
                 {
                     result.Add(match with { Value = anchored, Anchor = day.Anchor });
                     continue;
@@ -823,8 +832,13 @@ internal sealed class TemporalRecognizer
         {
             if (Quantity(words, i + cue, out decimal amount, out int end, out string unit, out bool vague))
             {
-                string? value = vague ? (sign < 0 ? "PAST_REF" : "FUTURE_REF") : resolver.Offset(unit, (int)amount * sign);
-                return new Candidate(i, end, TemporalType.Date, value, vague ? DateAnchor.None : DateAnchor.Publication);
+                if (vague)
+                {
+                    // "il y a quelques mois": TimeML keeps the vague duration ("quelques mois", PXM) without the cue.
+                    return default;
+                }
+
+                return new Candidate(i, end, TemporalType.Date, resolver.Offset(unit, (int)amount * sign), DateAnchor.Publication);
             }
 
             return default;

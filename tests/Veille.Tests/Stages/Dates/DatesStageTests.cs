@@ -55,7 +55,7 @@ public sealed class DatesStageTests
     [InlineData("Ils se voient tous les jours.", "tous les jours=P1D")]
     [InlineData("Il viendra le mois prochain.", "le mois prochain=2024-05")]
     [InlineData("Il est venu l'année dernière.", "l'année dernière=2023")]
-    [InlineData("Rendez-vous le 3 mai à 14 h 30.", "le 3 mai=2024-05-03")]
+    [InlineData("Rendez-vous le 3 mai à 14 h 30.", "le 3 mai à 14 h 30=2024-05-03T14:30")]
     [InlineData("Rendez-vous à 14 h 30.", "14 h 30=2024-04-25T14:30")]
     [InlineData("Ceci s'est passé dans les années 1990.", "les années 1990=199X")]
     [InlineData("Il a été élu le 10/11/2020.", "10/11/2020=2020-11-10")]
