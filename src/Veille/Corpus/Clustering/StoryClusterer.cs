@@ -1,0 +1,370 @@
+using System.Collections.Immutable;
+using Veille.Corpus.Dedup;
+using Veille.Model;
+
+namespace Veille.Corpus.Clustering;
+
+/// <summary>
+/// Online story clustering: documents arrive in time order and each joins the most similar live story or starts one, in one pass.
+/// Requires tokens and language; uses titles, entities (mentions layer), figures, dates and publication dates when present.
+/// Algorithm: TF-IDF (incremental document frequencies) over language-independent features, candidate stories from a capped
+/// inverted index queried with the document's top features, cosine to story centroids, merge of converging stories. Thread-safe.
+/// </summary>
+public sealed class StoryClusterer
+{
+    private readonly StoryClusteringOptions options;
+    private readonly StoryFeatures features;
+    private readonly List<StoryState> stories = [];
+    private readonly Dictionary<DocumentId, int> storyOfDocument = [];
+    private readonly Dictionary<int, List<int>> postings = [];
+    private readonly Lock gate = new();
+
+    /// <summary>Creates an empty clusterer.</summary>
+    public StoryClusterer(StoryClusteringOptions? options = null)
+    {
+        this.options = (options ?? StoryClusteringOptions.Default).Validate();
+        features = new StoryFeatures(this.options, StoryLexicon.Default);
+    }
+
+    /// <summary>Documents added so far (duplicates included).</summary>
+    public int DocumentCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                return storyOfDocument.Count;
+            }
+        }
+    }
+
+    /// <summary>Distinct features in the vocabulary (grows with the corpus; about 4 bytes of frequency each plus the key).</summary>
+    public int VocabularySize
+    {
+        get
+        {
+            lock (gate)
+            {
+                return features.VocabularySize;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Assigns a document to a story. A document with a <paramref name="duplicate"/> link joins the story of its canonical document
+    /// (when known) and leaves centroids and frequencies untouched, so copies count once. A document id seen before returns its
+    /// current story unchanged.
+    /// </summary>
+    public StoryAssignment Add(DocumentId id, Document document, DuplicateLink? duplicate = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        lock (gate)
+        {
+            DateTimeOffset? time = document.Publication.Value;
+            if (storyOfDocument.TryGetValue(id, out int known))
+            {
+                return new StoryAssignment(id, stories[Resolve(known)].Id, 1, false, duplicate, []);
+            }
+
+            if (duplicate is not null && storyOfDocument.TryGetValue(duplicate.Canonical, out int canonicalStory))
+            {
+                int target = Resolve(canonicalStory);
+                AddMember(target, id, time);
+                return new StoryAssignment(id, stories[target].Id, 1, false, duplicate, []);
+            }
+
+            Dictionary<int, double> counts = features.Count(document);
+            features.Observe(counts);
+            SparseVector vector = features.Weigh(counts);
+            List<(int Story, double Similarity)> candidates = Candidates(vector, time);
+            int best = -1;
+            double bestSimilarity = 0;
+            foreach ((int story, double similarity) in candidates)
+            {
+                if (similarity >= options.JoinThreshold && (similarity > bestSimilarity || (similarity == bestSimilarity && story < best)))
+                {
+                    best = story;
+                    bestSimilarity = similarity;
+                }
+            }
+
+            if (best < 0)
+            {
+                var created = new StoryState(new StoryId("s-" + id.Value), stories.Count);
+                stories.Add(created);
+                Absorb(created, vector.Keys, vector.Weights);
+                AddMember(created.Index, id, time);
+                return new StoryAssignment(id, created.Id, 0, true, duplicate, []);
+            }
+
+            StoryState joined = stories[best];
+            Absorb(joined, vector.Keys, vector.Weights);
+            AddMember(best, id, time);
+            ImmutableArray<StoryId> merged = MergeConverging(best, candidates);
+            return new StoryAssignment(id, stories[Resolve(best)].Id, bestSimilarity, false, duplicate, merged);
+        }
+    }
+
+    /// <summary>The current story of a document (after merges), or null when it was never added.</summary>
+    public StoryId? StoryOf(DocumentId id)
+    {
+        lock (gate)
+        {
+            return storyOfDocument.TryGetValue(id, out int story) ? stories[Resolve(story)].Id : null;
+        }
+    }
+
+    /// <summary>The current story of every document added, after merges.</summary>
+    public IReadOnlyDictionary<DocumentId, StoryId> Assignments()
+    {
+        lock (gate)
+        {
+            var result = new Dictionary<DocumentId, StoryId>(storyOfDocument.Count);
+            foreach ((DocumentId id, int story) in storyOfDocument)
+            {
+                result[id] = stories[Resolve(story)].Id;
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>The live (not merged away) stories, in order of creation.</summary>
+    public IReadOnlyList<StoryRecord> Stories()
+    {
+        lock (gate)
+        {
+            var result = new List<StoryRecord>();
+            foreach (StoryState story in stories)
+            {
+                if (story.Parent < 0)
+                {
+                    result.Add(new StoryRecord(story.Id, [.. story.Members], story.FirstSeen, story.LastSeen));
+                }
+            }
+
+            return result;
+        }
+    }
+
+    private List<(int Story, double Similarity)> Candidates(SparseVector vector, DateTimeOffset? time)
+    {
+        // Accumulates the document's feature weights over the stories posted under each feature: a cheap upper-bound ranking.
+        var scores = new Dictionary<int, double>();
+        for (int i = 0; i < vector.Count; i++)
+        {
+            if (!postings.TryGetValue(vector.Keys[i], out List<int>? posted))
+            {
+                continue;
+            }
+
+            foreach (int posting in posted)
+            {
+                int story = Resolve(posting);
+                if (!IsFaded(stories[story], time))
+                {
+                    scores[story] = scores.GetValueOrDefault(story) + vector.Weights[i];
+                }
+            }
+        }
+
+        var ranked = new List<(int Story, double Score)>(scores.Count);
+        foreach ((int story, double score) in scores)
+        {
+            ranked.Add((story, score));
+        }
+
+        ranked.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Story.CompareTo(b.Story));
+        var candidates = new List<(int Story, double Similarity)>(Math.Min(ranked.Count, options.MaxCandidates));
+        for (int i = 0; i < ranked.Count && i < options.MaxCandidates; i++)
+        {
+            candidates.Add((ranked[i].Story, Cosine(vector, stories[ranked[i].Story])));
+        }
+
+        return candidates;
+    }
+
+    private bool IsFaded(StoryState story, DateTimeOffset? time) =>
+        time is { } t && story.FirstSeen is { } first && story.LastSeen is { } last
+        && (t > last + options.Window || t < first - options.Window);
+
+    private static double Cosine(SparseVector vector, StoryState story)
+    {
+        if (story.Norm <= 0)
+        {
+            return 0;
+        }
+
+        double dot = 0;
+        for (int i = 0; i < vector.Count; i++)
+        {
+            if (story.Centroid.TryGetValue(vector.Keys[i], out float weight))
+            {
+                dot += vector.Weights[i] * weight;
+            }
+        }
+
+        return dot / story.Norm;
+    }
+
+    private static double Cosine(StoryState left, StoryState right)
+    {
+        if (left.Norm <= 0 || right.Norm <= 0)
+        {
+            return 0;
+        }
+
+        (StoryState small, StoryState large) = left.Centroid.Count <= right.Centroid.Count ? (left, right) : (right, left);
+        double dot = 0;
+        foreach ((int key, float weight) in small.Centroid)
+        {
+            if (large.Centroid.TryGetValue(key, out float other))
+            {
+                dot += weight * other;
+            }
+        }
+
+        return dot / (left.Norm * right.Norm);
+    }
+
+    // Merge rule: after a document joins story S, every other candidate story T that the document also matched (cosine at least
+    // the join threshold) and whose centroid is at least MergeThreshold similar to S's is folded into the larger of the two
+    // (ties: the older). This repairs splits caused by arrival order: two stories started by different articles converge.
+    private ImmutableArray<StoryId> MergeConverging(int joined, List<(int Story, double Similarity)> candidates)
+    {
+        ImmutableArray<StoryId>.Builder? merged = null;
+        foreach ((int candidate, double similarity) in candidates)
+        {
+            int target = Resolve(joined);
+            int other = Resolve(candidate);
+            if (other == target || similarity < options.JoinThreshold || Cosine(stories[target], stories[other]) < options.MergeThreshold)
+            {
+                continue;
+            }
+
+            StoryState a = stories[target];
+            StoryState b = stories[other];
+            (StoryState keep, StoryState fold) = a.Members.Count > b.Members.Count || (a.Members.Count == b.Members.Count && a.Index < b.Index) ? (a, b) : (b, a);
+            Absorb(keep, [.. fold.Centroid.Keys], [.. fold.Centroid.Values]);
+            keep.Members.AddRange(fold.Members);
+            keep.FirstSeen = Min(keep.FirstSeen, fold.FirstSeen);
+            keep.LastSeen = Max(keep.LastSeen, fold.LastSeen);
+            fold.Parent = keep.Index;
+            fold.Centroid.Clear();
+            fold.Members.Clear();
+            (merged ??= ImmutableArray.CreateBuilder<StoryId>()).Add(fold.Id);
+        }
+
+        return merged?.ToImmutable() ?? [];
+    }
+
+    private void Absorb(StoryState story, int[] keys, float[] weights)
+    {
+        for (int i = 0; i < keys.Length; i++)
+        {
+            story.Centroid[keys[i]] = story.Centroid.GetValueOrDefault(keys[i]) + weights[i];
+        }
+
+        if (story.Centroid.Count > options.CentroidTerms)
+        {
+            var entries = new List<KeyValuePair<int, float>>(story.Centroid);
+            entries.Sort(static (a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : a.Key.CompareTo(b.Key));
+            for (int i = options.CentroidTerms; i < entries.Count; i++)
+            {
+                story.Centroid.Remove(entries[i].Key);
+            }
+        }
+
+        double norm = 0;
+        foreach (float weight in story.Centroid.Values)
+        {
+            norm += (double)weight * weight;
+        }
+
+        story.Norm = Math.Sqrt(norm);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (story.Centroid.ContainsKey(keys[i]))
+            {
+                Post(keys[i], story.Index);
+            }
+        }
+    }
+
+    private void Post(int key, int story)
+    {
+        if (!postings.TryGetValue(key, out List<int>? posted))
+        {
+            posted = new List<int>(2);
+            postings.Add(key, posted);
+        }
+
+        // The newest stories go last; the list is short (MaxPostings), so the scan is cheap.
+        if (posted.Count > 0 && posted[^1] == story)
+        {
+            return;
+        }
+
+        int existing = posted.IndexOf(story);
+        if (existing >= 0)
+        {
+            posted.RemoveAt(existing);
+        }
+        else if (posted.Count >= options.MaxPostings)
+        {
+            posted.RemoveAt(0);
+        }
+
+        posted.Add(story);
+    }
+
+    private void AddMember(int story, DocumentId id, DateTimeOffset? time)
+    {
+        StoryState state = stories[story];
+        state.Members.Add(id);
+        state.FirstSeen = Min(state.FirstSeen, time);
+        state.LastSeen = Max(state.LastSeen, time);
+        storyOfDocument[id] = story;
+    }
+
+    private int Resolve(int story)
+    {
+        int root = story;
+        while (stories[root].Parent >= 0)
+        {
+            root = stories[root].Parent;
+        }
+
+        while (stories[story].Parent >= 0)
+        {
+            int next = stories[story].Parent;
+            stories[story].Parent = root;
+            story = next;
+        }
+
+        return root;
+    }
+
+    private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    private sealed class StoryState(StoryId id, int index)
+    {
+        public StoryId Id { get; } = id;
+
+        public int Index { get; } = index;
+
+        public int Parent { get; set; } = -1;
+
+        public Dictionary<int, float> Centroid { get; } = [];
+
+        public double Norm { get; set; }
+
+        public List<DocumentId> Members { get; } = [];
+
+        public DateTimeOffset? FirstSeen { get; set; }
+
+        public DateTimeOffset? LastSeen { get; set; }
+    }
+}

@@ -1,0 +1,45 @@
+namespace Veille.Corpus.Clustering;
+
+/// <summary>Settings of <see cref="StoryClusterer"/>; validated by <see cref="Validate"/>.</summary>
+/// <param name="Window">A story fades when a document's publication date is further than this from the story's first/last seen dates; documents without a date never fade a story.</param>
+/// <param name="JoinThreshold">Minimum cosine similarity between a document and a story centroid for the document to join it, in (0, 1).</param>
+/// <param name="MergeThreshold">Minimum cosine similarity between two story centroids for them to merge, in (0, 1].</param>
+/// <param name="QueryTerms">Top-weighted features of a document kept as its vector and used as its candidate query.</param>
+/// <param name="CentroidTerms">Features kept per story centroid (bounds memory and postings).</param>
+/// <param name="MaxPostings">Stories kept per feature in the candidate index (the most recent win), so a query's cost stays flat.</param>
+/// <param name="MaxCandidates">Stories scored exactly per document.</param>
+/// <param name="TitleWeight">Extra occurrences counted for each title word.</param>
+/// <param name="EntityWeight">Occurrences counted for each entity mention (mentions layer).</param>
+/// <param name="FigureWeight">Occurrences counted for each figure or multi-digit number.</param>
+/// <param name="DateWeight">Occurrences counted for each resolved day date (dates layer).</param>
+/// <param name="StemLength">Words are cut to this many characters after plural stripping (truncation stemming).</param>
+public sealed record StoryClusteringOptions(
+    TimeSpan Window,
+    double JoinThreshold = 0.2,
+    double MergeThreshold = 0.5,
+    int QueryTerms = 40,
+    int CentroidTerms = 120,
+    int MaxPostings = 64,
+    int MaxCandidates = 24,
+    double TitleWeight = 2,
+    double EntityWeight = 2,
+    double FigureWeight = 1,
+    double DateWeight = 1,
+    int StemLength = 6)
+{
+    /// <summary>The defaults, with a 7-day window.</summary>
+    public static StoryClusteringOptions Default { get; } = new(TimeSpan.FromDays(7));
+
+    /// <summary>Throws when a setting is out of range.</summary>
+    public StoryClusteringOptions Validate()
+    {
+        if (Window <= TimeSpan.Zero || JoinThreshold <= 0 || JoinThreshold >= 1 || MergeThreshold <= 0 || MergeThreshold > 1
+            || QueryTerms < 1 || CentroidTerms < QueryTerms || MaxPostings < 1 || MaxCandidates < 1
+            || TitleWeight < 0 || EntityWeight < 0 || FigureWeight < 0 || DateWeight < 0 || StemLength < 3)
+        {
+            throw new ArgumentOutOfRangeException(nameof(StoryClusteringOptions), $"Invalid story clustering options: {this}.");
+        }
+
+        return this;
+    }
+}

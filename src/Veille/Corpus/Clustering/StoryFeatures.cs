@@ -1,0 +1,255 @@
+using System.Globalization;
+using Veille.Corpus.Dedup;
+using Veille.Model;
+
+namespace Veille.Corpus.Clustering;
+
+/// <summary>
+/// Turns a document into weighted features with language-independent keys: stemmed words (French mapped to English through
+/// <see cref="StoryLexicon"/>), entity ids, figures and resolved dates. Keeps the corpus vocabulary and its document
+/// frequencies, updated incrementally. Not thread-safe (the clusterer locks).
+/// </summary>
+internal sealed class StoryFeatures
+{
+    private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> idLookup;
+    private readonly List<int> documentFrequency = [];
+    private readonly StoryClusteringOptions options;
+    private readonly StoryLexicon lexicon;
+
+    public StoryFeatures(StoryClusteringOptions options, StoryLexicon lexicon)
+    {
+        this.options = options;
+        this.lexicon = lexicon;
+        idLookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Documents counted in the document frequencies.</summary>
+    public int DocumentCount { get; private set; }
+
+    /// <summary>Distinct features seen.</summary>
+    public int VocabularySize => ids.Count;
+
+    /// <summary>Counts the raw occurrences of every feature of a document (weights applied), without touching frequencies.</summary>
+    public Dictionary<int, double> Count(Document document)
+    {
+        var counts = new Dictionary<int, double>();
+        bool french = document.Language.Tag.StartsWith("fr", StringComparison.Ordinal);
+        Span<char> buffer = stackalloc char[64];
+        foreach (Token token in document.Tokens)
+        {
+            if (token.Kind == TokenKind.Word)
+            {
+                AddWord(document.TextOf(token), french, buffer, counts, 1);
+            }
+            else if (token.Kind == TokenKind.Number && !document.Has(Layers.Figures))
+            {
+                AddNumber(document.TextOf(token), counts);
+            }
+        }
+
+        if (document.Title is { Length: > 0 } title && options.TitleWeight > 0)
+        {
+            foreach (Range range in WordRanges(title))
+            {
+                AddWord(title.AsSpan(range), french, buffer, counts, options.TitleWeight);
+            }
+        }
+
+        foreach (Mention mention in document.Mentions)
+        {
+            if (mention.Entity >= 0 && mention.Entity < document.Entities.Length)
+            {
+                Add(counts, "e:" + document.Entities[mention.Entity].Id.Value, options.EntityWeight);
+            }
+        }
+
+        foreach (Figure figure in document.Figures)
+        {
+            Add(counts, "#" + figure.Value.ToString("G29", CultureInfo.InvariantCulture), options.FigureWeight);
+        }
+
+        foreach (DateMention date in document.Dates)
+        {
+            if (date.Type == TemporalType.Date && date.Value is { Length: 10 } value)
+            {
+                Add(counts, "d:" + value, options.DateWeight);
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>Adds one document's distinct features to the document frequencies.</summary>
+    public void Observe(Dictionary<int, double> counts)
+    {
+        DocumentCount++;
+        foreach (int key in counts.Keys)
+        {
+            documentFrequency[key]++;
+        }
+    }
+
+    /// <summary>Smoothed inverse document frequency of a feature, from the frequencies observed so far.</summary>
+    public double InverseFrequency(int key) => Math.Log((DocumentCount + 1.0) / (documentFrequency[key] + 0.5));
+
+    /// <summary>The top <see cref="StoryClusteringOptions.QueryTerms"/> features by (1 + ln tf) · idf, L2-normalised; ties by key.</summary>
+    public SparseVector Weigh(Dictionary<int, double> counts)
+    {
+        var weighted = new List<(int Key, double Weight)>(counts.Count);
+        foreach ((int key, double count) in counts)
+        {
+            double weight = (1 + Math.Log(count)) * InverseFrequency(key);
+            if (weight > 0)
+            {
+                weighted.Add((key, weight));
+            }
+        }
+
+        weighted.Sort(static (a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : a.Key.CompareTo(b.Key));
+        int kept = Math.Min(options.QueryTerms, weighted.Count);
+        double norm = 0;
+        for (int i = 0; i < kept; i++)
+        {
+            norm += weighted[i].Weight * weighted[i].Weight;
+        }
+
+        norm = Math.Sqrt(norm);
+        var keys = new int[kept];
+        var weights = new float[kept];
+        for (int i = 0; i < kept; i++)
+        {
+            keys[i] = weighted[i].Key;
+            weights[i] = (float)(weighted[i].Weight / norm);
+        }
+
+        return new SparseVector(keys, weights);
+    }
+
+    /// <summary>The key of a feature id (for headlines and diagnostics).</summary>
+    public string KeyOf(int id) => keysById[id];
+
+    private readonly List<string> keysById = [];
+
+    private void AddWord(ReadOnlySpan<char> word, bool french, Span<char> buffer, Dictionary<int, double> counts, double weight)
+    {
+        if (word.Length < 3 || word.Length > buffer.Length)
+        {
+            return;
+        }
+
+        ReadOnlySpan<char> folded = WordFolder.Fold(word, buffer);
+        int apostrophe = folded.IndexOf('\'');
+        if (apostrophe is > 0 and <= 2)
+        {
+            folded = folded[(apostrophe + 1)..];
+        }
+
+        if (folded.Length < 3 || lexicon.Stopwords.Contains(folded) || !char.IsLetter(folded[0]))
+        {
+            if (IsUnitedStates(word))
+            {
+                Add(counts, Stem("united-states"), weight);
+            }
+
+            return;
+        }
+
+        if (IsUnitedStates(word))
+        {
+            folded = "united-states";
+        }
+        else if (french)
+        {
+            if (lexicon.FrenchToEnglish.TryGetValue(folded, out string? english)
+                || (folded.Length > 3 && folded[^1] is 's' or 'x' && lexicon.FrenchToEnglish.TryGetValue(folded[..^1], out english)))
+            {
+                folded = english;
+            }
+        }
+
+        Add(counts, Stem(folded), weight);
+    }
+
+    private static bool IsUnitedStates(ReadOnlySpan<char> word) =>
+        word is "US" or "U.S." or "USA" or "U.S.A." or "U.S";
+
+    private ReadOnlySpan<char> Stem(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 3 && word[^1] == 's' && word[^2] != 's')
+        {
+            word = word[..^1];
+        }
+
+        return word.Length > options.StemLength ? word[..options.StemLength] : word;
+    }
+
+    private void AddNumber(ReadOnlySpan<char> number, Dictionary<int, double> counts)
+    {
+        Span<char> digits = stackalloc char[Math.Min(number.Length, 32) + 1];
+        digits[0] = '#';
+        int length = 1;
+        foreach (char c in number)
+        {
+            if (char.IsAsciiDigit(c) && length < digits.Length)
+            {
+                digits[length++] = c;
+            }
+        }
+
+        // One-digit numbers ("2 July", "3 people") are too common to tell stories apart.
+        if (length >= 3)
+        {
+            Add(counts, digits[..length], options.FigureWeight);
+        }
+    }
+
+    private void Add(Dictionary<int, double> counts, ReadOnlySpan<char> key, double weight)
+    {
+        if (weight <= 0)
+        {
+            return;
+        }
+
+        if (!idLookup.TryGetValue(key, out int id))
+        {
+            string text = key.ToString();
+            id = ids.Count;
+            ids.Add(text, id);
+            keysById.Add(text);
+            documentFrequency.Add(0);
+        }
+
+        counts[id] = counts.GetValueOrDefault(id) + weight;
+    }
+
+    private static IEnumerable<Range> WordRanges(string text)
+    {
+        int start = -1;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            bool inWord = i < text.Length && (char.IsLetterOrDigit(text[i]) || ((text[i] is '-' or '.') && start >= 0));
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                int end = i;
+                while (end > start && text[end - 1] is '-' or '.')
+                {
+                    end--;
+                }
+
+                yield return new Range(start, end);
+                start = -1;
+            }
+        }
+    }
+}
+
+/// <summary>A sparse weighted vector: feature ids and weights, in decreasing weight order.</summary>
+internal readonly record struct SparseVector(int[] Keys, float[] Weights)
+{
+    public int Count => Keys.Length;
+}

@@ -1,0 +1,155 @@
+using Veille.Model;
+
+namespace Veille.Corpus.Dedup;
+
+/// <summary>
+/// Finds exact copies and near-duplicates (syndicated copies, light rewrites) incrementally, in arrival order.
+/// Requires tokens; keeps per document only its MinHash signature and LSH band keys (bounded memory).
+/// Algorithm: MinHash over 5-word shingles of folded words, LSH banding for candidates, Jaccard estimate to confirm. Thread-safe.
+/// </summary>
+public sealed class DuplicateDetector
+{
+    private readonly DuplicateDetectorOptions options;
+    private readonly MinHashSigner signer;
+    private readonly List<Entry> entries = [];
+    private readonly Dictionary<DocumentId, int> indexById = [];
+    private readonly Dictionary<ulong, int> exactKeys = [];
+    private readonly Dictionary<ulong, List<int>> buckets = [];
+    private readonly Lock gate = new();
+
+    /// <summary>Creates an empty detector.</summary>
+    public DuplicateDetector(DuplicateDetectorOptions? options = null)
+    {
+        this.options = (options ?? DuplicateDetectorOptions.Default).Validate();
+        signer = new MinHashSigner(this.options.SignatureLength, this.options.ShingleLength, this.options.Seed);
+    }
+
+    /// <summary>Documents added so far.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return entries.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds a document (in arrival order) and returns its link to the canonical document it duplicates, or null when it is new.
+    /// A document id seen before returns null and changes nothing.
+    /// </summary>
+    public DuplicateLink? Add(DocumentId id, Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ulong[] words = MinHashSigner.WordHashes(document);
+        ulong exactKey = MinHashSigner.SequenceHash(words);
+        uint[] signature = signer.Sign(words);
+        var bandKeys = new ulong[options.Bands];
+        for (int band = 0; band < bandKeys.Length; band++)
+        {
+            bandKeys[band] = MinHashSigner.BandKey(signature, band, options.RowsPerBand);
+        }
+
+        lock (gate)
+        {
+            if (indexById.ContainsKey(id))
+            {
+                return null;
+            }
+
+            int index = entries.Count;
+            DuplicateLink? link = null;
+            int canonical = -1;
+            if (words.Length > 0 && exactKeys.TryGetValue(exactKey, out int exact))
+            {
+                canonical = entries[exact].Canonical;
+                link = new DuplicateLink(id, entries[canonical].Id, 1, DuplicateReason.Exact);
+            }
+            else if (words.Length >= options.MinimumWords)
+            {
+                (int best, double similarity) = BestCandidate(signature, bandKeys);
+                if (best >= 0)
+                {
+                    canonical = entries[best].Canonical;
+                    link = new DuplicateLink(id, entries[canonical].Id, similarity, DuplicateReason.NearDuplicate);
+                }
+            }
+
+            entries.Add(new Entry(id, signature, canonical >= 0 ? canonical : index, words.Length >= options.MinimumWords));
+            indexById.Add(id, index);
+            if (words.Length > 0)
+            {
+                exactKeys.TryAdd(exactKey, index);
+            }
+
+            if (words.Length >= options.MinimumWords)
+            {
+                foreach (ulong key in bandKeys)
+                {
+                    if (!buckets.TryGetValue(key, out List<int>? bucket))
+                    {
+                        bucket = new List<int>(1);
+                        buckets.Add(key, bucket);
+                    }
+
+                    bucket.Add(index);
+                }
+            }
+
+            return link;
+        }
+    }
+
+    /// <summary>The canonical document of <paramref name="id"/> (itself when it is not a duplicate), or null when never added.</summary>
+    public DocumentId? CanonicalOf(DocumentId id)
+    {
+        lock (gate)
+        {
+            return indexById.TryGetValue(id, out int index) ? entries[entries[index].Canonical].Id : null;
+        }
+    }
+
+    /// <summary>The estimated Jaccard similarity of two documents' shingle sets (for tests and diagnostics).</summary>
+    public double Estimate(Document left, Document right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        return MinHashSigner.Estimate(signer.Sign(MinHashSigner.WordHashes(left)), signer.Sign(MinHashSigner.WordHashes(right)));
+    }
+
+    private (int Best, double Similarity) BestCandidate(uint[] signature, ulong[] bandKeys)
+    {
+        int best = -1;
+        double bestSimilarity = 0;
+        var seen = new HashSet<int>();
+        foreach (ulong key in bandKeys)
+        {
+            if (!buckets.TryGetValue(key, out List<int>? bucket))
+            {
+                continue;
+            }
+
+            foreach (int candidate in bucket)
+            {
+                if (!seen.Add(candidate))
+                {
+                    continue;
+                }
+
+                double similarity = MinHashSigner.Estimate(signature, entries[candidate].Signature);
+                // Ties go to the earlier document, so the canonical is the earliest copy.
+                if (similarity >= options.Threshold && (similarity > bestSimilarity || (similarity == bestSimilarity && candidate < best)))
+                {
+                    best = candidate;
+                    bestSimilarity = similarity;
+                }
+            }
+        }
+
+        return (best, bestSimilarity);
+    }
+
+    private sealed record Entry(DocumentId Id, uint[] Signature, int Canonical, bool Indexed);
+}
