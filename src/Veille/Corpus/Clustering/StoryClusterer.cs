@@ -75,7 +75,7 @@ public sealed class StoryClusterer
 
             Dictionary<int, double> counts = features.Count(document);
             features.Observe(counts);
-            SparseVector vector = features.Weigh(counts);
+            SparseVector vector = features.Select(counts);
             List<(int Story, double Similarity)> candidates = Candidates(vector, time);
             int best = -1;
             double bestSimilarity = 0;
@@ -93,12 +93,14 @@ public sealed class StoryClusterer
                 var created = new StoryState(new StoryId("s-" + id.Value), stories.Count);
                 stories.Add(created);
                 Absorb(created, vector.Keys, vector.Weights);
+                Remember(created, vector);
                 AddMember(created.Index, id, time);
                 return new StoryAssignment(id, created.Id, 0, true, duplicate, []);
             }
 
             StoryState joined = stories[best];
             Absorb(joined, vector.Keys, vector.Weights);
+            Remember(joined, vector);
             AddMember(best, id, time);
             ImmutableArray<StoryId> merged = MergeConverging(best, candidates);
             return new StoryAssignment(id, stories[Resolve(best)].Id, bestSimilarity, false, duplicate, merged);
@@ -163,7 +165,7 @@ public sealed class StoryClusterer
                 int story = Resolve(posting);
                 if (!IsFaded(stories[story], time))
                 {
-                    scores[story] = scores.GetValueOrDefault(story) + vector.Weights[i];
+                    scores[story] = scores.GetValueOrDefault(story) + (vector.Weights[i] * features.InverseFrequency(vector.Keys[i]));
                 }
             }
         }
@@ -176,9 +178,27 @@ public sealed class StoryClusterer
 
         ranked.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Story.CompareTo(b.Story));
         var candidates = new List<(int Story, double Similarity)>(Math.Min(ranked.Count, options.MaxCandidates));
+        if (ranked.Count == 0)
+        {
+            return candidates;
+        }
+
+        var query = new Dictionary<int, double>(vector.Count);
+        double queryNorm = 0;
+        for (int i = 0; i < vector.Count; i++)
+        {
+            double weighted = vector.Weights[i] * features.InverseFrequency(vector.Keys[i]);
+            query[vector.Keys[i]] = weighted;
+            queryNorm += weighted * weighted;
+        }
+
+        queryNorm = Math.Sqrt(queryNorm);
         for (int i = 0; i < ranked.Count && i < options.MaxCandidates; i++)
         {
-            candidates.Add((ranked[i].Story, Cosine(vector, stories[ranked[i].Story])));
+            StoryState story = stories[ranked[i].Story];
+            double centroid = Cosine(vector, story);
+            double nearest = NearestMember(query, queryNorm, story);
+            candidates.Add((ranked[i].Story, (options.CentroidShare * centroid) + ((1 - options.CentroidShare) * nearest)));
         }
 
         return candidates;
@@ -188,43 +208,86 @@ public sealed class StoryClusterer
         time is { } t && story.FirstSeen is { } first && story.LastSeen is { } last
         && (t > last + options.Window || t < first - options.Window);
 
-    private static double Cosine(SparseVector vector, StoryState story)
+    // Cosines weigh each shared feature by idf² with the current frequencies, so stories started early (when frequencies were
+    // still noisy) are compared on the same footing as recent ones.
+    private double Cosine(SparseVector vector, StoryState story)
     {
-        if (story.Norm <= 0)
-        {
-            return 0;
-        }
-
         double dot = 0;
+        double documentNorm = 0;
         for (int i = 0; i < vector.Count; i++)
         {
+            double idf2 = features.SquaredInverseFrequency(vector.Keys[i]);
+            documentNorm += vector.Weights[i] * vector.Weights[i] * idf2;
             if (story.Centroid.TryGetValue(vector.Keys[i], out float weight))
             {
-                dot += vector.Weights[i] * weight;
+                dot += vector.Weights[i] * weight * idf2;
             }
         }
 
-        return dot / story.Norm;
+        double storyNorm = Norm(story);
+        return dot <= 0 || storyNorm <= 0 ? 0 : dot / (Math.Sqrt(documentNorm) * storyNorm);
     }
 
-    private static double Cosine(StoryState left, StoryState right)
+    private double Cosine(StoryState left, StoryState right)
     {
-        if (left.Norm <= 0 || right.Norm <= 0)
-        {
-            return 0;
-        }
-
         (StoryState small, StoryState large) = left.Centroid.Count <= right.Centroid.Count ? (left, right) : (right, left);
         double dot = 0;
         foreach ((int key, float weight) in small.Centroid)
         {
             if (large.Centroid.TryGetValue(key, out float other))
             {
-                dot += weight * other;
+                dot += weight * other * features.SquaredInverseFrequency(key);
             }
         }
 
-        return dot / (left.Norm * right.Norm);
+        double norms = Norm(left) * Norm(right);
+        return dot <= 0 || norms <= 0 ? 0 : dot / norms;
+    }
+
+    // The best cosine between the document and the story's most recent members: a nearest-neighbour vote that keeps look-alike
+    // stories apart when their centroids drift towards the shared topic words.
+    private double NearestMember(Dictionary<int, double> query, double queryNorm, StoryState story)
+    {
+        double best = 0;
+        foreach (SparseVector member in story.Recent)
+        {
+            double dot = 0;
+            double norm = 0;
+            for (int i = 0; i < member.Count; i++)
+            {
+                double weighted = member.Weights[i] * features.InverseFrequency(member.Keys[i]);
+                norm += weighted * weighted;
+                if (query.TryGetValue(member.Keys[i], out double other))
+                {
+                    dot += weighted * other;
+                }
+            }
+
+            if (dot > 0 && norm > 0)
+            {
+                best = Math.Max(best, dot / (Math.Sqrt(norm) * queryNorm));
+            }
+        }
+
+        return best;
+    }
+
+    private double Norm(StoryState story)
+    {
+        if (story.NormStamp == features.DocumentCount)
+        {
+            return story.Norm;
+        }
+
+        double norm = 0;
+        foreach ((int key, float weight) in story.Centroid)
+        {
+            norm += (double)weight * weight * features.SquaredInverseFrequency(key);
+        }
+
+        story.Norm = Math.Sqrt(norm);
+        story.NormStamp = features.DocumentCount;
+        return story.Norm;
     }
 
     // Merge rule: after a document joins story S, every other candidate story T that the document also matched (cosine at least
@@ -247,6 +310,12 @@ public sealed class StoryClusterer
             (StoryState keep, StoryState fold) = a.Members.Count > b.Members.Count || (a.Members.Count == b.Members.Count && a.Index < b.Index) ? (a, b) : (b, a);
             Absorb(keep, [.. fold.Centroid.Keys], [.. fold.Centroid.Values]);
             keep.Members.AddRange(fold.Members);
+            foreach (SparseVector member in fold.Recent)
+            {
+                Remember(keep, member);
+            }
+
+            fold.Recent.Clear();
             keep.FirstSeen = Min(keep.FirstSeen, fold.FirstSeen);
             keep.LastSeen = Max(keep.LastSeen, fold.LastSeen);
             fold.Parent = keep.Index;
@@ -275,13 +344,7 @@ public sealed class StoryClusterer
             }
         }
 
-        double norm = 0;
-        foreach (float weight in story.Centroid.Values)
-        {
-            norm += (double)weight * weight;
-        }
-
-        story.Norm = Math.Sqrt(norm);
+        story.NormStamp = -1;
         for (int i = 0; i < keys.Length; i++)
         {
             if (story.Centroid.ContainsKey(keys[i]))
@@ -289,6 +352,16 @@ public sealed class StoryClusterer
                 Post(keys[i], story.Index);
             }
         }
+    }
+
+    private void Remember(StoryState story, SparseVector vector)
+    {
+        if (story.Recent.Count >= options.RecentMembers)
+        {
+            story.Recent.RemoveAt(0);
+        }
+
+        story.Recent.Add(vector);
     }
 
     private void Post(int key, int story)
@@ -361,7 +434,11 @@ public sealed class StoryClusterer
 
         public double Norm { get; set; }
 
+        public int NormStamp { get; set; } = -1;
+
         public List<DocumentId> Members { get; } = [];
+
+        public List<SparseVector> Recent { get; } = [];
 
         public DateTimeOffset? FirstSeen { get; set; }
 

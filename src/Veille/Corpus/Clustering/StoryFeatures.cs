@@ -33,21 +33,9 @@ internal sealed class StoryFeatures
     /// <summary>Counts the raw occurrences of every feature of a document (weights applied), without touching frequencies.</summary>
     public Dictionary<int, double> Count(Document document)
     {
-        var counts = new Dictionary<int, double>();
-        bool french = document.Language.Tag.StartsWith("fr", StringComparison.Ordinal);
+        Dictionary<int, double> counts = Count(document, new TokenRange(0, document.Tokens.Length));
+        bool french = IsFrench(document);
         Span<char> buffer = stackalloc char[64];
-        foreach (Token token in document.Tokens)
-        {
-            if (token.Kind == TokenKind.Word)
-            {
-                AddWord(document.TextOf(token), french, buffer, counts, 1);
-            }
-            else if (token.Kind == TokenKind.Number && !document.Has(Layers.Figures))
-            {
-                AddNumber(document.TextOf(token), counts);
-            }
-        }
-
         if (document.Title is { Length: > 0 } title && options.TitleWeight > 0)
         {
             foreach (Range range in WordRanges(title))
@@ -80,6 +68,30 @@ internal sealed class StoryFeatures
         return counts;
     }
 
+    /// <summary>Counts the word and number features of a range of tokens (a sentence), without titles, entities or dates.</summary>
+    public Dictionary<int, double> Count(Document document, TokenRange range)
+    {
+        var counts = new Dictionary<int, double>();
+        bool french = IsFrench(document);
+        Span<char> buffer = stackalloc char[64];
+        for (int i = range.Start; i < range.End; i++)
+        {
+            Token token = document.Tokens[i];
+            if (token.Kind == TokenKind.Word)
+            {
+                AddWord(document.TextOf(token), french, buffer, counts, 1);
+            }
+            else if (token.Kind == TokenKind.Number && !document.Has(Layers.Figures))
+            {
+                AddNumber(document.TextOf(token), counts);
+            }
+        }
+
+        return counts;
+    }
+
+    private static bool IsFrench(Document document) => document.Language.Tag.StartsWith("fr", StringComparison.Ordinal);
+
     /// <summary>Adds one document's distinct features to the document frequencies.</summary>
     public void Observe(Dictionary<int, double> counts)
     {
@@ -93,17 +105,24 @@ internal sealed class StoryFeatures
     /// <summary>Smoothed inverse document frequency of a feature, from the frequencies observed so far.</summary>
     public double InverseFrequency(int key) => Math.Log((DocumentCount + 1.0) / (documentFrequency[key] + 0.5));
 
-    /// <summary>The top <see cref="StoryClusteringOptions.QueryTerms"/> features by (1 + ln tf) · idf, L2-normalised; ties by key.</summary>
-    public SparseVector Weigh(Dictionary<int, double> counts)
+    /// <summary>Squared inverse document frequency (the weight of a shared feature in a dot product).</summary>
+    public double SquaredInverseFrequency(int key)
     {
-        var weighted = new List<(int Key, double Weight)>(counts.Count);
+        double idf = InverseFrequency(key);
+        return idf * idf;
+    }
+
+    /// <summary>
+    /// The top <see cref="StoryClusteringOptions.QueryTerms"/> features by (1 + ln tf) · idf (ties by key), with their sublinear
+    /// term frequencies L2-normalised: weights stay free of idf, which is applied at comparison time with the frequencies of then.
+    /// </summary>
+    public SparseVector Select(Dictionary<int, double> counts)
+    {
+        var weighted = new List<(int Key, double Frequency, double Weight)>(counts.Count);
         foreach ((int key, double count) in counts)
         {
-            double weight = (1 + Math.Log(count)) * InverseFrequency(key);
-            if (weight > 0)
-            {
-                weighted.Add((key, weight));
-            }
+            double frequency = 1 + Math.Log(count);
+            weighted.Add((key, frequency, frequency * InverseFrequency(key)));
         }
 
         weighted.Sort(static (a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : a.Key.CompareTo(b.Key));
@@ -111,7 +130,7 @@ internal sealed class StoryFeatures
         double norm = 0;
         for (int i = 0; i < kept; i++)
         {
-            norm += weighted[i].Weight * weighted[i].Weight;
+            norm += weighted[i].Frequency * weighted[i].Frequency;
         }
 
         norm = Math.Sqrt(norm);
@@ -120,7 +139,7 @@ internal sealed class StoryFeatures
         for (int i = 0; i < kept; i++)
         {
             keys[i] = weighted[i].Key;
-            weights[i] = (float)(weighted[i].Weight / norm);
+            weights[i] = (float)(weighted[i].Frequency / norm);
         }
 
         return new SparseVector(keys, weights);
@@ -248,7 +267,7 @@ internal sealed class StoryFeatures
     }
 }
 
-/// <summary>A sparse weighted vector: feature ids and weights, in decreasing weight order.</summary>
+/// <summary>A document's selected features and their normalised sublinear term frequencies, in decreasing tf-idf order.</summary>
 internal readonly record struct SparseVector(int[] Keys, float[] Weights)
 {
     public int Count => Keys.Length;

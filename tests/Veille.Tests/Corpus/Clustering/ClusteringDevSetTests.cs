@@ -32,9 +32,9 @@ public sealed class ClusteringDevSetTests(ITestOutputHelper output)
             Document[] documents = ClusteringEvaluation.Annotate(items, Pipeline.Value);
             foreach (string join in sweep.Split(','))
             {
-                foreach (double merge in new[] { 0.4, 0.5, 0.6 })
+                foreach (double merge in (Environment.GetEnvironmentVariable("VEILLE_SHARE") ?? "0.5").Split(",").Select(x => double.Parse(x, CultureInfo.InvariantCulture)))
                 {
-                    var options = StoryClusteringOptions.Default with { JoinThreshold = double.Parse(join, CultureInfo.InvariantCulture), MergeThreshold = merge };
+                    var options = StoryClusteringOptions.Default with { JoinThreshold = double.Parse(join, CultureInfo.InvariantCulture), CentroidShare = merge };
                     var results = new List<double>();
                     for (int seed = 0; seed <= 3; seed++)
                     {
