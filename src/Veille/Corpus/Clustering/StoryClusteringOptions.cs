@@ -14,10 +14,11 @@ namespace Veille.Corpus.Clustering;
 /// <param name="DateWeight">Occurrences counted for each resolved day date (dates layer).</param>
 /// <param name="CentroidShare">Weight of the centroid cosine in a story's similarity, the rest going to the best cosine with one of its recent members, in [0, 1].</param>
 /// <param name="RecentMembers">Recent member vectors kept per story for the nearest-member cosine (bounds memory and cost).</param>
+/// <param name="PriorDocuments">Background documents assumed in the inverse document frequency (none of them holds the feature).</param>
 /// <param name="StemLength">Words are cut to this many characters after plural stripping (truncation stemming).</param>
 public sealed record StoryClusteringOptions(
     TimeSpan Window,
-    double JoinThreshold = 0.2,
+    double JoinThreshold = 0.22,
     double MergeThreshold = 0.5,
     int QueryTerms = 100,
     int CentroidTerms = 300,
@@ -29,6 +30,7 @@ public sealed record StoryClusteringOptions(
     double DateWeight = 1,
     double CentroidShare = 0.5,
     int RecentMembers = 16,
+    int PriorDocuments = 100,
     int StemLength = 5)
 {
     /// <summary>The defaults, with a 7-day window.</summary>
@@ -39,7 +41,7 @@ public sealed record StoryClusteringOptions(
     {
         if (Window <= TimeSpan.Zero || JoinThreshold <= 0 || JoinThreshold >= 1 || MergeThreshold <= 0 || MergeThreshold > 1
             || QueryTerms < 1 || CentroidTerms < QueryTerms || MaxPostings < 1 || MaxCandidates < 1
-            || CentroidShare < 0 || CentroidShare > 1 || RecentMembers < 1 || TitleWeight < 0 || EntityWeight < 0 || FigureWeight < 0 || DateWeight < 0 || StemLength < 3)
+            || CentroidShare < 0 || CentroidShare > 1 || RecentMembers < 1 || PriorDocuments < 0 || TitleWeight < 0 || EntityWeight < 0 || FigureWeight < 0 || DateWeight < 0 || StemLength < 3)
         {
             throw new ArgumentOutOfRangeException(nameof(StoryClusteringOptions), $"Invalid story clustering options: {this}.");
         }

@@ -103,7 +103,11 @@ internal sealed class StoryFeatures
     }
 
     /// <summary>Smoothed inverse document frequency of a feature, from the frequencies observed so far.</summary>
-    public double InverseFrequency(int key) => Math.Log((DocumentCount + 1.0) / (documentFrequency[key] + 0.5));
+    /// <remarks>
+    /// <see cref="StoryClusteringOptions.PriorDocuments"/> background documents without the feature are assumed, so that at the start
+    /// of a stream (when the corpus so far is one story) the story's own words are not weighed down as if they were function words.
+    /// </remarks>
+    public double InverseFrequency(int key) => Math.Log((DocumentCount + options.PriorDocuments + 1.0) / (documentFrequency[key] + 0.5));
 
     /// <summary>Squared inverse document frequency (the weight of a shared feature in a dot product).</summary>
     public double SquaredInverseFrequency(int key)

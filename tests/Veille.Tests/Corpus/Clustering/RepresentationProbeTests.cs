@@ -102,3 +102,28 @@ public sealed class ConfusionProbeTests(ITestOutputHelper output)
         }
     }
 }
+
+/// <summary>Development probe (VEILLE_TERMS=1): top features of the first documents.</summary>
+public sealed class TermsProbeTests(ITestOutputHelper output)
+{
+    [SharedDataFact]
+    public void Probe_Terms()
+    {
+        if (Environment.GetEnvironmentVariable("VEILLE_TERMS") is not { Length: > 0 })
+        {
+            return;
+        }
+
+        IReadOnlyList<ClusteringItem> items = ClusteringEvaluation.ReadJsonl(new StringReader(File.ReadAllText(Path.Combine(SharedData.Directory!, "clustering-rpm2-fr-dev/rpm2_dev.jsonl"))));
+        Document[] documents = ClusteringEvaluation.Annotate([.. items.Take(3)], StageCatalog.CreateDefault());
+        var features = new StoryFeatures(StoryClusteringOptions.Default, StoryLexicon.Default);
+        foreach (Document document in documents)
+        {
+            var counts = features.Count(document);
+            features.Observe(counts);
+            output.WriteLine($"{document.Language} tokens {document.Tokens.Length} title {document.Title}");
+            SparseVector vector = features.Select(counts);
+            output.WriteLine(string.Join(" ", vector.Keys.Take(60).Select(features.KeyOf)));
+        }
+    }
+}
