@@ -69,7 +69,7 @@ public sealed class DuplicateDetector
             }
             else if (words.Length >= options.MinimumWords)
             {
-                (int best, double similarity) = BestCandidate(signature, bandKeys);
+                (int best, double similarity) = BestCandidate(signature, bandKeys, Shingles(words.Length));
                 if (best >= 0)
                 {
                     canonical = entries[best].Canonical;
@@ -77,7 +77,7 @@ public sealed class DuplicateDetector
                 }
             }
 
-            entries.Add(new Entry(id, signature, canonical >= 0 ? canonical : index, words.Length >= options.MinimumWords));
+            entries.Add(new Entry(id, signature, canonical >= 0 ? canonical : index, Shingles(words.Length)));
             indexById.Add(id, index);
             if (words.Length > 0)
             {
@@ -119,7 +119,16 @@ public sealed class DuplicateDetector
         return MinHashSigner.Estimate(signer.Sign(MinHashSigner.WordHashes(left)), signer.Sign(MinHashSigner.WordHashes(right)));
     }
 
-    private (int Best, double Similarity) BestCandidate(uint[] signature, ulong[] bandKeys)
+    private int Shingles(int words) => Math.Max(1, words - options.ShingleLength + 1);
+
+    // Containment of the smaller set in the larger, from the Jaccard estimate J and the set sizes: |A ∩ B| = J (|A| + |B|) / (1 + J).
+    private static double Containment(double jaccard, int left, int right) =>
+        Math.Min(1, jaccard * (left + right) / (1 + jaccard) / Math.Min(left, right));
+
+    private bool IsNearDuplicate(double jaccard, int left, int right) =>
+        jaccard >= options.Threshold || (jaccard >= options.MinimumJaccard && Containment(jaccard, left, right) >= options.ContainmentThreshold);
+
+    private (int Best, double Similarity) BestCandidate(uint[] signature, ulong[] bandKeys, int shingles)
     {
         int best = -1;
         double bestSimilarity = 0;
@@ -140,7 +149,7 @@ public sealed class DuplicateDetector
 
                 double similarity = MinHashSigner.Estimate(signature, entries[candidate].Signature);
                 // Ties go to the earlier document, so the canonical is the earliest copy.
-                if (similarity >= options.Threshold && (similarity > bestSimilarity || (similarity == bestSimilarity && candidate < best)))
+                if (IsNearDuplicate(similarity, shingles, entries[candidate].Shingles) && (similarity > bestSimilarity || (similarity == bestSimilarity && candidate < best)))
                 {
                     best = candidate;
                     bestSimilarity = similarity;
@@ -151,5 +160,5 @@ public sealed class DuplicateDetector
         return (best, bestSimilarity);
     }
 
-    private sealed record Entry(DocumentId Id, uint[] Signature, int Canonical, bool Indexed);
+    private sealed record Entry(DocumentId Id, uint[] Signature, int Canonical, int Shingles);
 }

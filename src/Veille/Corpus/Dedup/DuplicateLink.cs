@@ -8,7 +8,7 @@ public enum DuplicateReason : byte
     /// <summary>The same words in the same order (after folding case and accents).</summary>
     Exact,
 
-    /// <summary>A light rewrite: shingle Jaccard estimate at or above <see cref="DuplicateDetectorOptions.Threshold"/>.</summary>
+    /// <summary>A light rewrite: shingle Jaccard estimate at or above <see cref="DuplicateDetectorOptions.Threshold"/>, or a high containment.</summary>
     NearDuplicate,
 }
 
