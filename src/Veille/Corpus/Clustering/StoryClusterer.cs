@@ -18,6 +18,10 @@ public sealed class StoryClusterer
     private readonly Dictionary<DocumentId, int> storyOfDocument = [];
     private readonly Dictionary<int, List<int>> postings = [];
     private readonly Lock gate = new();
+    private DateTimeOffset? latest;
+    private double[] query = new double[1024];
+    private int sinceSweep;
+    private int sweptUpTo;
 
     /// <summary>Creates an empty clusterer.</summary>
     public StoryClusterer(StoryClusteringOptions? options = null)
@@ -71,6 +75,16 @@ public sealed class StoryClusterer
                 int target = Resolve(canonicalStory);
                 AddMember(target, id, time);
                 return new StoryAssignment(id, stories[target].Id, 1, false, duplicate, []);
+            }
+
+            if (time is { } now && (latest is null || now > latest))
+            {
+                latest = now;
+            }
+
+            if (++sinceSweep >= 1024)
+            {
+                FreezeFaded();
             }
 
             Dictionary<int, double> counts = features.Count(document);
@@ -153,7 +167,7 @@ public sealed class StoryClusterer
     {
         // Accumulates the document's feature weights over the stories posted under each feature: a cheap upper-bound ranking.
         var scores = new Dictionary<int, double>();
-        for (int i = 0; i < vector.Count; i++)
+        for (int i = 0; i < vector.Count && i < options.CandidateQueryTerms; i++)
         {
             if (!postings.TryGetValue(vector.Keys[i], out List<int>? posted))
             {
@@ -170,20 +184,39 @@ public sealed class StoryClusterer
             }
         }
 
-        var ranked = new List<(int Story, double Score)>(scores.Count);
+        // Top MaxCandidates by score (ties: older story first), kept sorted by insertion: O(stories × MaxCandidates) at worst, no full sort.
+        var ranked = new List<(int Story, double Score)>(options.MaxCandidates + 1);
         foreach ((int story, double score) in scores)
         {
-            ranked.Add((story, score));
-        }
+            if (ranked.Count == options.MaxCandidates && !Outranks(score, story, ranked[^1].Score, ranked[^1].Story))
+            {
+                continue;
+            }
 
-        ranked.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Story.CompareTo(b.Story));
+            int position = ranked.Count;
+            while (position > 0 && Outranks(score, story, ranked[position - 1].Score, ranked[position - 1].Story))
+            {
+                position--;
+            }
+
+            ranked.Insert(position, (story, score));
+            if (ranked.Count > options.MaxCandidates)
+            {
+                ranked.RemoveAt(ranked.Count - 1);
+            }
+        }
         var candidates = new List<(int Story, double Similarity)>(Math.Min(ranked.Count, options.MaxCandidates));
         if (ranked.Count == 0)
         {
             return candidates;
         }
 
-        var query = new Dictionary<int, double>(vector.Count);
+        // Dense scratch indexed by feature id (cleared below): member cosines read it without hashing.
+        if (query.Length < features.VocabularySize)
+        {
+            Array.Resize(ref query, Math.Max(features.VocabularySize, query.Length * 2));
+        }
+
         double queryNorm = 0;
         for (int i = 0; i < vector.Count; i++)
         {
@@ -193,16 +226,65 @@ public sealed class StoryClusterer
         }
 
         queryNorm = Math.Sqrt(queryNorm);
+        var centroidScores = new List<(int Story, double Centroid)>(Math.Min(ranked.Count, options.MaxCandidates));
         for (int i = 0; i < ranked.Count && i < options.MaxCandidates; i++)
         {
-            StoryState story = stories[ranked[i].Story];
-            double centroid = Cosine(vector, story);
-            double nearest = NearestMember(query, queryNorm, story);
-            candidates.Add((ranked[i].Story, (options.CentroidShare * centroid) + ((1 - options.CentroidShare) * nearest)));
+            centroidScores.Add((ranked[i].Story, Cosine(vector, stories[ranked[i].Story])));
+        }
+
+        // The nearest-member vote is costlier: only the best stories by centroid cosine get it; the others keep their centroid cosine.
+        centroidScores.Sort(static (a, b) => b.Centroid != a.Centroid ? b.Centroid.CompareTo(a.Centroid) : a.Story.CompareTo(b.Story));
+        for (int i = 0; i < centroidScores.Count; i++)
+        {
+            (int story, double centroid) = centroidScores[i];
+            double similarity = i < options.RerankedCandidates
+                ? (options.CentroidShare * centroid) + ((1 - options.CentroidShare) * NearestMember(queryNorm, stories[story]))
+                : options.CentroidShare * centroid;
+            candidates.Add((story, similarity));
+        }
+
+        for (int i = 0; i < vector.Count; i++)
+        {
+            query[vector.Keys[i]] = 0;
         }
 
         return candidates;
     }
+
+    // Stories whose last document is older than the window before the newest date seen can only be joined by late, out-of-order
+    // documents: their centroids and member vectors are released (they stay in the assignments). Keeps memory proportional to live stories.
+    private void FreezeFaded()
+    {
+        sinceSweep = 0;
+        if (latest is not { } now)
+        {
+            return;
+        }
+
+        int firstLive = -1;
+        for (int i = sweptUpTo; i < stories.Count; i++)
+        {
+            StoryState story = stories[i];
+            if (story.Parent < 0 && story.LastSeen is { } last && last + options.Window < now)
+            {
+                story.Centroid.Clear();
+                story.Centroid.TrimExcess();
+                story.Recent.Clear();
+                story.Recent.TrimExcess();
+                story.Norm = 0;
+            }
+            else if (firstLive < 0 && (story.Parent < 0 || story.LastSeen is null))
+            {
+                firstLive = i;
+            }
+        }
+
+        // Stories are created in time order, so the scan can start at the oldest story still live.
+        sweptUpTo = firstLive < 0 ? stories.Count : firstLive;
+    }
+
+    private static bool Outranks(double score, int story, double otherScore, int otherStory) =>
+        score > otherScore || (score == otherScore && story < otherStory);
 
     private bool IsFaded(StoryState story, DateTimeOffset? time) =>
         time is { } t && story.FirstSeen is { } first && story.LastSeen is { } last
@@ -246,7 +328,7 @@ public sealed class StoryClusterer
 
     // The best cosine between the document and the story's most recent members: a nearest-neighbour vote that keeps look-alike
     // stories apart when their centroids drift towards the shared topic words.
-    private double NearestMember(Dictionary<int, double> query, double queryNorm, StoryState story)
+    private double NearestMember(double queryNorm, StoryState story)
     {
         double best = 0;
         foreach (SparseVector member in story.Recent)
@@ -257,10 +339,7 @@ public sealed class StoryClusterer
             {
                 double weighted = member.Weights[i] * features.InverseFrequency(member.Keys[i]);
                 norm += weighted * weighted;
-                if (query.TryGetValue(member.Keys[i], out double other))
-                {
-                    dot += weighted * other;
-                }
+                dot += weighted * query[member.Keys[i]];
             }
 
             if (dot > 0 && norm > 0)
@@ -274,7 +353,8 @@ public sealed class StoryClusterer
 
     private double Norm(StoryState story)
     {
-        if (story.NormStamp == features.DocumentCount)
+        // Frequencies drift slowly: a story's norm is recomputed when it changes, else when the corpus grew by an eighth (at least 256 documents).
+        if (story.NormStamp >= 0 && features.DocumentCount - story.NormStamp < Math.Max(256, story.NormStamp / 8))
         {
             return story.Norm;
         }
@@ -329,12 +409,22 @@ public sealed class StoryClusterer
 
     private void Absorb(StoryState story, int[] keys, float[] weights)
     {
+        List<int>? added = null;
         for (int i = 0; i < keys.Length; i++)
         {
-            story.Centroid[keys[i]] = story.Centroid.GetValueOrDefault(keys[i]) + weights[i];
+            if (story.Centroid.TryGetValue(keys[i], out float existing))
+            {
+                story.Centroid[keys[i]] = existing + weights[i];
+            }
+            else
+            {
+                story.Centroid[keys[i]] = weights[i];
+                (added ??= []).Add(keys[i]);
+            }
         }
 
-        if (story.Centroid.Count > options.CentroidTerms)
+        // Pruning sorts the centroid: it runs when the centroid exceeds its size by half, bringing it back to CentroidTerms.
+        if (story.Centroid.Count > options.CentroidTerms + (options.CentroidTerms / 2))
         {
             var entries = new List<KeyValuePair<int, float>>(story.Centroid);
             entries.Sort(static (a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : a.Key.CompareTo(b.Key));
@@ -345,11 +435,18 @@ public sealed class StoryClusterer
         }
 
         story.NormStamp = -1;
-        for (int i = 0; i < keys.Length; i++)
+        if (added is null)
         {
-            if (story.Centroid.ContainsKey(keys[i]))
+            return;
+        }
+
+        // Only features new to the centroid are posted: the story is already in the postings of the others (unless pushed out
+        // of a full list by newer stories, which then outrank it for that feature anyway).
+        foreach (int key in added)
+        {
+            if (story.Centroid.ContainsKey(key))
             {
-                Post(keys[i], story.Index);
+                Post(key, story.Index);
             }
         }
     }

@@ -7,7 +7,9 @@ namespace Veille.Corpus.Clustering;
 /// <param name="QueryTerms">Top-weighted features of a document kept as its vector and used as its candidate query.</param>
 /// <param name="CentroidTerms">Features kept per story centroid (bounds memory and postings).</param>
 /// <param name="MaxPostings">Stories kept per feature in the candidate index (the most recent win), so a query's cost stays flat.</param>
-/// <param name="MaxCandidates">Stories scored exactly per document.</param>
+/// <param name="MaxCandidates">Stories scored by centroid cosine per document.</param>
+/// <param name="CandidateQueryTerms">Top-weighted document features used to look up candidate stories.</param>
+/// <param name="RerankedCandidates">Best stories by centroid cosine that also get the nearest-member vote.</param>
 /// <param name="TitleWeight">Extra occurrences counted for each title word.</param>
 /// <param name="EntityWeight">Occurrences counted for each entity mention (mentions layer).</param>
 /// <param name="FigureWeight">Occurrences counted for each figure or multi-digit number.</param>
@@ -22,14 +24,16 @@ public sealed record StoryClusteringOptions(
     double MergeThreshold = 0.5,
     int QueryTerms = 100,
     int CentroidTerms = 300,
-    int MaxPostings = 64,
-    int MaxCandidates = 24,
+    int MaxPostings = 32,
+    int MaxCandidates = 16,
+    int CandidateQueryTerms = 30,
+    int RerankedCandidates = 4,
     double TitleWeight = 2,
     double EntityWeight = 2,
     double FigureWeight = 1,
     double DateWeight = 1,
     double CentroidShare = 0.5,
-    int RecentMembers = 16,
+    int RecentMembers = 8,
     int PriorDocuments = 100,
     int StemLength = 5)
 {
@@ -40,7 +44,7 @@ public sealed record StoryClusteringOptions(
     public StoryClusteringOptions Validate()
     {
         if (Window <= TimeSpan.Zero || JoinThreshold <= 0 || JoinThreshold >= 1 || MergeThreshold <= 0 || MergeThreshold > 1
-            || QueryTerms < 1 || CentroidTerms < QueryTerms || MaxPostings < 1 || MaxCandidates < 1
+            || QueryTerms < 1 || CentroidTerms < QueryTerms || MaxPostings < 1 || MaxCandidates < 1 || CandidateQueryTerms < 1 || RerankedCandidates < 0
             || CentroidShare < 0 || CentroidShare > 1 || RecentMembers < 1 || PriorDocuments < 0 || TitleWeight < 0 || EntityWeight < 0 || FigureWeight < 0 || DateWeight < 0 || StemLength < 3)
         {
             throw new ArgumentOutOfRangeException(nameof(StoryClusteringOptions), $"Invalid story clustering options: {this}.");

@@ -14,6 +14,10 @@ internal sealed class StoryFeatures
     private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> idLookup;
     private readonly List<int> documentFrequency = [];
+
+    // ln(df + 0.5) per feature, refreshed when its frequency changes, so idf = ln(N + prior + 1) - logFrequency[key] needs no logarithm.
+    private readonly List<double> logFrequency = [];
+    private double logDocuments;
     private readonly StoryClusteringOptions options;
     private readonly StoryLexicon lexicon;
 
@@ -21,6 +25,7 @@ internal sealed class StoryFeatures
     {
         this.options = options;
         this.lexicon = lexicon;
+        logDocuments = Math.Log(options.PriorDocuments + 1.0);
         idLookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -96,9 +101,11 @@ internal sealed class StoryFeatures
     public void Observe(Dictionary<int, double> counts)
     {
         DocumentCount++;
+        logDocuments = Math.Log(DocumentCount + options.PriorDocuments + 1.0);
         foreach (int key in counts.Keys)
         {
             documentFrequency[key]++;
+            logFrequency[key] = Math.Log(documentFrequency[key] + 0.5);
         }
     }
 
@@ -107,7 +114,7 @@ internal sealed class StoryFeatures
     /// <see cref="StoryClusteringOptions.PriorDocuments"/> background documents without the feature are assumed, so that at the start
     /// of a stream (when the corpus so far is one story) the story's own words are not weighed down as if they were function words.
     /// </remarks>
-    public double InverseFrequency(int key) => Math.Log((DocumentCount + options.PriorDocuments + 1.0) / (documentFrequency[key] + 0.5));
+    public double InverseFrequency(int key) => logDocuments - logFrequency[key];
 
     /// <summary>Squared inverse document frequency (the weight of a shared feature in a dot product).</summary>
     public double SquaredInverseFrequency(int key)
@@ -241,6 +248,7 @@ internal sealed class StoryFeatures
             ids.Add(text, id);
             keysById.Add(text);
             documentFrequency.Add(0);
+            logFrequency.Add(Math.Log(0.5));
         }
 
         counts[id] = counts.GetValueOrDefault(id) + weight;
