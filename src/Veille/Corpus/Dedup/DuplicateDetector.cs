@@ -14,7 +14,10 @@ public sealed class DuplicateDetector
     private readonly List<Entry> entries = [];
     private readonly Dictionary<DocumentId, int> indexById = [];
     private readonly Dictionary<ulong, int> exactKeys = [];
-    private readonly Dictionary<ulong, List<int>> buckets = [];
+    // LSH buckets as linked lists threaded through one int array: bucketHeads maps a band key to the newest entry in that bucket,
+    // bucketNext[entry * bands + band] to the previous entry with the same key (-1 ends). About 30 bytes per band per document.
+    private readonly Dictionary<ulong, int> bucketHeads = [];
+    private int[] bucketNext = new int[1024];
     private readonly Lock gate = new();
 
     /// <summary>Creates an empty detector.</summary>
@@ -86,15 +89,16 @@ public sealed class DuplicateDetector
 
             if (words.Length >= options.MinimumWords)
             {
-                foreach (ulong key in bandKeys)
+                int bands = options.Bands;
+                if (bucketNext.Length < (index + 1) * bands)
                 {
-                    if (!buckets.TryGetValue(key, out List<int>? bucket))
-                    {
-                        bucket = new List<int>(1);
-                        buckets.Add(key, bucket);
-                    }
+                    Array.Resize(ref bucketNext, Math.Max((index + 1) * bands, bucketNext.Length * 2));
+                }
 
-                    bucket.Add(index);
+                for (int band = 0; band < bands; band++)
+                {
+                    bucketNext[(index * bands) + band] = bucketHeads.TryGetValue(bandKeys[band], out int previous) ? previous : -1;
+                    bucketHeads[bandKeys[band]] = index;
                 }
             }
 
@@ -133,14 +137,14 @@ public sealed class DuplicateDetector
         int best = -1;
         double bestSimilarity = 0;
         var seen = new HashSet<int>();
-        foreach (ulong key in bandKeys)
+        for (int band = 0; band < bandKeys.Length; band++)
         {
-            if (!buckets.TryGetValue(key, out List<int>? bucket))
+            if (!bucketHeads.TryGetValue(bandKeys[band], out int head))
             {
                 continue;
             }
 
-            foreach (int candidate in bucket)
+            for (int candidate = head; candidate >= 0; candidate = bucketNext[(candidate * options.Bands) + band])
             {
                 if (!seen.Add(candidate))
                 {

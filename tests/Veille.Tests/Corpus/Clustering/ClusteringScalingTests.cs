@@ -83,6 +83,8 @@ public sealed class ClusteringScalingTests(ITestOutputHelper output)
 
         double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         output.WriteLine(FormattableString.Invariant($"whole loop (stream generation and tokenization included): wall {wall.Elapsed.TotalSeconds:F1} s, process CPU {cpu:F1} s"));
+        long retained = GC.GetTotalMemory(forceFullCollection: true) - before;
+        output.WriteLine(FormattableString.Invariant($"retained after a full collection: {retained / 1048576.0:F1} MB ({retained / (double)total:F0} bytes a document, detector, clusterer and the test's gold map)"));
         ClusteringScores scores = ClusteringEvaluator.Score(gold, clusterer.Assignments());
         output.WriteLine(FormattableString.Invariant($"overall clustering {total / clustering.TotalSeconds:F0} docs/s, dedup {total / deduplication.TotalSeconds:F0} docs/s; synthetic B3 F1 {scores.BCubedF1:F4} (P {scores.BCubedPrecision:F4} R {scores.BCubedRecall:F4})"));
     }
