@@ -86,6 +86,7 @@ public sealed class ClusteringScalingTests(ITestOutputHelper output)
         long retained = GC.GetTotalMemory(forceFullCollection: true) - before;
         output.WriteLine(FormattableString.Invariant($"retained after a full collection: {retained / 1048576.0:F1} MB ({retained / (double)total:F0} bytes a document, detector, clusterer and the test's gold map)"));
         ClusteringScores scores = ClusteringEvaluator.Score(gold, clusterer.Assignments());
+        output.WriteLine(FormattableString.Invariant($"detector holds {detector.Count} documents"));
         output.WriteLine(FormattableString.Invariant($"overall clustering {total / clustering.TotalSeconds:F0} docs/s, dedup {total / deduplication.TotalSeconds:F0} docs/s; synthetic B3 F1 {scores.BCubedF1:F4} (P {scores.BCubedPrecision:F4} R {scores.BCubedRecall:F4})"));
     }
 }
