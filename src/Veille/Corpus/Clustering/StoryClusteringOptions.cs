@@ -11,6 +11,7 @@ namespace Veille.Corpus.Clustering;
 /// <param name="CandidateQueryTerms">Top-weighted document features used to look up candidate stories.</param>
 /// <param name="RerankedCandidates">Best stories by centroid cosine that also get the nearest-member vote.</param>
 /// <param name="TitleWeight">Extra occurrences counted for each title word.</param>
+/// <param name="NameWeight">Occurrences counted for a capitalised word inside a sentence (a likely name) when the mentions layer is absent.</param>
 /// <param name="EntityWeight">Occurrences counted for each entity mention (mentions layer).</param>
 /// <param name="FigureWeight">Occurrences counted for each figure or multi-digit number.</param>
 /// <param name="DateWeight">Occurrences counted for each resolved day date (dates layer).</param>
@@ -21,7 +22,7 @@ namespace Veille.Corpus.Clustering;
 public sealed record StoryClusteringOptions(
     TimeSpan Window,
     double JoinThreshold = 0.22,
-    double MergeThreshold = 0.5,
+    double MergeThreshold = 0.4,
     int QueryTerms = 100,
     int CentroidTerms = 300,
     int MaxPostings = 32,
@@ -29,6 +30,7 @@ public sealed record StoryClusteringOptions(
     int CandidateQueryTerms = 30,
     int RerankedCandidates = 4,
     double TitleWeight = 2,
+    double NameWeight = 2,
     double EntityWeight = 2,
     double FigureWeight = 1,
     double DateWeight = 1,
@@ -45,7 +47,7 @@ public sealed record StoryClusteringOptions(
     {
         if (Window <= TimeSpan.Zero || JoinThreshold <= 0 || JoinThreshold >= 1 || MergeThreshold <= 0 || MergeThreshold > 1
             || QueryTerms < 1 || CentroidTerms < QueryTerms || MaxPostings < 1 || MaxCandidates < 1 || CandidateQueryTerms < 1 || RerankedCandidates < 0
-            || CentroidShare < 0 || CentroidShare > 1 || RecentMembers < 1 || PriorDocuments < 0 || TitleWeight < 0 || EntityWeight < 0 || FigureWeight < 0 || DateWeight < 0 || StemLength < 3)
+            || CentroidShare < 0 || CentroidShare > 1 || RecentMembers < 1 || PriorDocuments < 0 || NameWeight < 0 || TitleWeight < 0 || EntityWeight < 0 || FigureWeight < 0 || DateWeight < 0 || StemLength < 3)
         {
             throw new ArgumentOutOfRangeException(nameof(StoryClusteringOptions), $"Invalid story clustering options: {this}.");
         }

@@ -79,12 +79,28 @@ internal sealed class StoryFeatures
         var counts = new Dictionary<int, double>();
         bool french = IsFrench(document);
         Span<char> buffer = stackalloc char[64];
+        // Without the mentions layer, capitalised words inside a sentence stand in for names: they tell apart look-alike stories.
+        bool guessNames = !document.Has(Layers.Mentions) && options.NameWeight != 1;
+        int sentence = 0;
         for (int i = range.Start; i < range.End; i++)
         {
             Token token = document.Tokens[i];
+            bool sentenceStart = false;
+            while (sentence < document.Sentences.Length && document.Sentences[sentence].Tokens.End <= i)
+            {
+                sentence++;
+            }
+
+            if (sentence < document.Sentences.Length && document.Sentences[sentence].Tokens.Start == i)
+            {
+                sentenceStart = true;
+            }
+
             if (token.Kind == TokenKind.Word)
             {
-                AddWord(document.TextOf(token), french, buffer, counts, 1);
+                ReadOnlySpan<char> word = document.TextOf(token);
+                double weight = guessNames && !sentenceStart && IsCapitalised(word) ? options.NameWeight : 1;
+                AddWord(word, french, buffer, counts, weight);
             }
             else if (token.Kind == TokenKind.Number && !document.Has(Layers.Figures))
             {
@@ -94,6 +110,9 @@ internal sealed class StoryFeatures
 
         return counts;
     }
+
+    private static bool IsCapitalised(ReadOnlySpan<char> word) =>
+        word.Length > 1 && char.IsUpper(word[0]) && char.IsLower(word[^1]);
 
     private static bool IsFrench(Document document) => document.Language.Tag.StartsWith("fr", StringComparison.Ordinal);
 

@@ -34,7 +34,7 @@ public sealed class ClusteringDevSetTests(ITestOutputHelper output)
             {
                 foreach (double merge in (Environment.GetEnvironmentVariable("VEILLE_SHARE") ?? "0.5").Split(",").Select(x => double.Parse(x, CultureInfo.InvariantCulture)))
                 {
-                    var options = StoryClusteringOptions.Default with { JoinThreshold = double.Parse(join, CultureInfo.InvariantCulture), CentroidShare = merge };
+                    var options = StoryClusteringOptions.Default with { JoinThreshold = double.Parse(join, CultureInfo.InvariantCulture), MergeThreshold = merge };
                     var results = new List<double>();
                     for (int seed = 0; seed <= 3; seed++)
                     {
