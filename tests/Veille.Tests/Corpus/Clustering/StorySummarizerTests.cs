@@ -4,7 +4,7 @@ using Veille.Model;
 
 namespace Veille.Tests.Corpus.Clustering;
 
-public sealed class StorySummarizerTests
+public sealed class StorySummarizerTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public void Samples_HeadlineIsFirstTitle_SummaryHasTwoToFourSentences()
@@ -20,6 +20,10 @@ public sealed class StorySummarizerTests
         Assert.InRange(summary.Summary.Length, 2, 4);
         Assert.Equal(summary.Summary.Length, summary.Summary.Select(s => s.Text).Distinct().Count());
         Assert.Equal(2, summary.Members.Length);
+        foreach (SummarySentence sentence in summary.Summary)
+        {
+            output.WriteLine(FormattableString.Invariant($"{sentence.Score:F3} {sentence.Document}: {sentence.Text}"));
+        }
     }
 
     [Fact]
