@@ -17,7 +17,7 @@ public sealed class ClusteringDevSetTests(ITestOutputHelper output)
     [SharedDataFact]
     public void Rpm2French_MeetsFloor() => Check("clustering-rpm2-fr-dev/rpm2_dev.jsonl", 0.60);
 
-    /// <summary>Threshold sweep for development: set VEILLE_SWEEP=1 to run.</summary>
+    /// <summary>Threshold sweep for development: VEILLE_SWEEP=0.18,0.22 (join thresholds) and VEILLE_MERGE=0.3,0.4 (merge thresholds).</summary>
     [SharedDataFact]
     public void Sweep_Thresholds()
     {
@@ -32,7 +32,7 @@ public sealed class ClusteringDevSetTests(ITestOutputHelper output)
             Document[] documents = ClusteringEvaluation.Annotate(items, Pipeline.Value);
             foreach (string join in sweep.Split(','))
             {
-                foreach (double merge in (Environment.GetEnvironmentVariable("VEILLE_SHARE") ?? "0.5").Split(",").Select(x => double.Parse(x, CultureInfo.InvariantCulture)))
+                foreach (double merge in (Environment.GetEnvironmentVariable("VEILLE_MERGE") ?? "0.4").Split(",").Select(x => double.Parse(x, CultureInfo.InvariantCulture)))
                 {
                     var options = StoryClusteringOptions.Default with { JoinThreshold = double.Parse(join, CultureInfo.InvariantCulture), MergeThreshold = merge };
                     var results = new List<double>();
