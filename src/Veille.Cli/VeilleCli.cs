@@ -34,6 +34,9 @@ public static class VeilleCli
         root.Subcommands.Add(EntitiesCommand.CreateShow());
         root.Subcommands.Add(EntitiesCommand.CreateQuotes());
         root.Subcommands.Add(TimelineCommand.Create());
+        root.Subcommands.Add(StoriesCommand.CreateList());
+        root.Subcommands.Add(StoriesCommand.CreateShow());
+        root.Subcommands.Add(ClusterCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(AnnotateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());

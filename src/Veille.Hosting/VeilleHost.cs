@@ -24,6 +24,7 @@ public sealed class VeilleHost : IDisposable
         DataFolder = dataFolder;
         Store = store;
         Entities = store;
+        Stories = store;
         Index = index;
         Pipeline = pipeline;
     }
@@ -31,6 +32,9 @@ public sealed class VeilleHost : IDisposable
     public string DataFolder { get; }
 
     public IDocumentStore Store { get; }
+
+    /// <summary>Story membership and duplicate links.</summary>
+    public IStoryStore Stories { get; }
 
     /// <summary>The corpus index of entities and quotes.</summary>
     public IEntityStore Entities { get; }
@@ -57,7 +61,7 @@ public sealed class VeilleHost : IDisposable
         }
     }
 
-    public IngestService CreateIngestService() => new(Store, Index, Pipeline);
+    public IngestService CreateIngestService() => new(Store, Index, Pipeline, Stories);
 
     /// <summary>Resolves a name, alias or id to an entity of the expected kind, or null when none matches.</summary>
     public EntityDetail? FindEntity(string nameOrId, EntityKind? kind = null) =>

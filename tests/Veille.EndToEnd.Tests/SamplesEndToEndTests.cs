@@ -179,6 +179,26 @@ public sealed class SamplesEndToEndTests : IClassFixture<SamplesEndToEndTests.In
         Assert.Equal(110_000_000m, dollars.GetProperty("value").GetDecimal());
     }
 
+    [Fact]
+    public void Stories_Samples_FormOneStoryWithTheFirstTitleTimelineAndQuotes()
+    {
+        CommandResult list = VeilleProcess.Run("stories", "--data", samples.Data, "--json");
+        Assert.True(list.ExitCode == 0, list.ToString());
+        JsonElement story = Assert.Single(JsonDocument.Parse(list.Output).RootElement.EnumerateArray());
+        Assert.Equal(2, story.GetProperty("size").GetInt32());
+        Assert.Equal("Les États-Unis acceptent de retirer leurs forces du Niger", story.GetProperty("headline").GetString());
+
+        CommandResult show = VeilleProcess.Run("story", story.GetProperty("id").GetString()!, "--data", samples.Data, "--json");
+        Assert.True(show.ExitCode == 0, show.ToString());
+        JsonElement page = JsonDocument.Parse(show.Output).RootElement;
+        string[] timeline = [.. page.GetProperty("timeline").EnumerateArray().Select(entry => entry.GetProperty("value").GetString()!)];
+        Assert.Subset(timeline.ToHashSet(), new HashSet<string> { "2012", "2023", "2024-03-16", "2024-04-23", "2024-04-25", "2024-W18" });
+        JsonElement ryder = page.GetProperty("quotes").EnumerateArray().Single(group => group.GetProperty("speaker").GetString() == "Pat Ryder");
+        Assert.True(ryder.GetProperty("quotes").GetArrayLength() >= 3);
+        Assert.Contains(page.GetProperty("top_entities").EnumerateArray(), entity => entity.GetProperty("name").GetString() == "Pat Ryder");
+        Assert.All(samples.Documents, document => Assert.Equal(story.GetProperty("id").GetString(), document.GetProperty("story").GetString()));
+    }
+
     /// <summary>Ingests samples/ once into a temporary data folder shared by the tests of the class.</summary>
     public sealed class IngestedSamples : IDisposable
     {

@@ -65,7 +65,23 @@ internal static class DemoCommand
             AnsiConsole.MarkupLine("  " + SearchCommand.Highlight(hit.Snippet, hit.Highlights));
         }
 
-        AnsiConsole.MarkupLine("\nNext: [bold]veille search \"retrait des troupes\"[/], [bold]veille show ID[/], [bold]veille stats[/] (add --data DIR to use another data folder).");
+        AnsiConsole.Write(new Rule("[bold]stories[/]").LeftJustified());
+        foreach (StoryListing listing in host.Stories.Stories(limit: 5))
+        {
+            if (StoryService.Summarize(host, listing.Id) is { } story)
+            {
+                AnsiConsole.MarkupLine($"[bold]{CommonOptions.Safe(story.Headline)}[/] [grey]{CommonOptions.Safe(listing.Id.Value)} · {listing.Members} articles · {string.Join(" ", listing.Languages)}[/]");
+                foreach (Corpus.Clustering.SummarySentence sentence in story.Summary)
+                {
+                    AnsiConsole.MarkupLine($"  {CommonOptions.Safe(sentence.Text)}");
+                }
+
+                AnsiConsole.MarkupLine("  [grey]timeline:[/] " + CommonOptions.Safe(string.Join(" · ", story.Timeline.Where(entry => char.IsAsciiDigit(entry.Value[0])).Select(entry => entry.Value))));
+                AnsiConsole.MarkupLine("  [grey]people:[/] " + CommonOptions.Safe(string.Join(", ", story.TopEntities.Where(entity => entity.Kind == EntityKind.Person).Select(entity => entity.Name))));
+            }
+        }
+
+        AnsiConsole.MarkupLine("\nNext: [bold]veille stories[/], [bold]veille story ID[/], [bold]veille entities[/], [bold]veille quotes[/], [bold]veille search \"retrait des troupes\"[/], [bold]veille show ID[/], [bold]veille stats[/] (add --data DIR to use another data folder).");
         return VeilleCli.Ok;
     }
 }

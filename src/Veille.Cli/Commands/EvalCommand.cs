@@ -13,6 +13,7 @@ internal static class EvalCommand
         EvalQuotesCommand.Create(),
         EvalTimexCommand.Create(),
         EvalRecognizersCommand.Create(),
+        EvalClusteringCommand.Create(),
     };
 
     public static Command CreateTrain() => new("train", "Train models from development data; results are committed as compact files")

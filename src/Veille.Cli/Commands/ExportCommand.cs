@@ -30,7 +30,7 @@ internal static class ExportCommand
         using VeilleHost host = CommonOptions.OpenHost(parse);
         string? path = parse.GetValue(Out);
         using Stream output = path is null ? Console.OpenStandardOutput() : File.Create(path);
-        long count = DocumentExporter.Export(host.Store, format, output, parse.GetValue(Bom));
+        long count = DocumentExporter.Export(host.Store, format, output, parse.GetValue(Bom), host.Stories);
         if (path is not null)
         {
             Console.Error.WriteLine($"exported {count:N0} documents to {path}");

@@ -32,7 +32,7 @@ internal static class ShowCommand
         Document document = stored.Document;
         if (parse.GetValue(CommonOptions.Json))
         {
-            Console.Out.WriteLine(DocumentJson.Serialize(document, indented: true));
+            Console.Out.WriteLine(DocumentJson.Serialize(document, indented: true, host.Stories.StoryOf(document.Id)));
             return VeilleCli.Ok;
         }
 

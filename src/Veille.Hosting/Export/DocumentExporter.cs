@@ -15,7 +15,8 @@ public static class DocumentExporter
     /// <param name="format">"jsonl" or "csv".</param>
     /// <param name="output">Destination stream (UTF-8).</param>
     /// <param name="byteOrderMark">Writes a UTF-8 BOM first (helps spreadsheets detect the encoding of CSV).</param>
-    public static long Export(IDocumentStore store, string format, Stream output, bool byteOrderMark = false)
+    /// <param name="stories">Where to read each document's story (JSONL only); null leaves <c>story</c> null.</param>
+    public static long Export(IDocumentStore store, string format, Stream output, bool byteOrderMark = false, IStoryStore? stories = null)
     {
         if (byteOrderMark)
         {
@@ -24,20 +25,20 @@ public static class DocumentExporter
 
         return format switch
         {
-            "jsonl" => WriteJsonLines(store, output),
+            "jsonl" => WriteJsonLines(store, output, stories?.StoryAssignments()),
             "csv" => WriteCsv(store, output),
             _ => throw new ArgumentException($"Unknown format '{format}'; use one of: {string.Join(", ", Formats)}.", nameof(format)),
         };
     }
 
-    private static long WriteJsonLines(IDocumentStore store, Stream output)
+    private static long WriteJsonLines(IDocumentStore store, Stream output, IReadOnlyDictionary<Model.DocumentId, Model.StoryId>? stories)
     {
         long count = 0;
         foreach (StoredDocument stored in store.All())
         {
             using (var writer = new Utf8JsonWriter(output, DocumentJson.WriterOptions))
             {
-                DocumentJson.Write(writer, stored.Document);
+                DocumentJson.Write(writer, stored.Document, stories is not null && stories.TryGetValue(stored.Document.Id, out Model.StoryId story) ? story : null);
             }
 
             output.WriteByte((byte)'\n');

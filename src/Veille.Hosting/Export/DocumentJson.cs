@@ -16,19 +16,19 @@ public static class DocumentJson
     public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
 
     /// <summary>Serialises one document as a single-line JSON object.</summary>
-    public static string Serialize(Document document, bool indented = false)
+    public static string Serialize(Document document, bool indented = false, StoryId? story = null)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions with { Indented = indented }))
         {
-            Write(writer, document);
+            Write(writer, document, story);
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>Writes one document object.</summary>
-    public static void Write(Utf8JsonWriter writer, Document document)
+    /// <summary>Writes one document object; <paramref name="story"/> is its story, when known.</summary>
+    public static void Write(Utf8JsonWriter writer, Document document, StoryId? story = null)
     {
         SourceInfo source = document.Source;
         writer.WriteStartObject();
@@ -89,7 +89,7 @@ public static class DocumentJson
         WriteQuotes(writer, document);
         WriteDates(writer, document);
         WriteFigures(writer, document);
-        writer.WriteNull("story");
+        writer.WriteString("story", story?.Value);
         writer.WriteEndObject();
     }
 

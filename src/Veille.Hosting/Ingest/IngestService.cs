@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Veille.Corpus.Clustering;
+using Veille.Corpus.Dedup;
 using Veille.Model;
 using Veille.Pipeline;
 using Veille.Stages.Cleaning;
@@ -11,9 +13,10 @@ namespace Veille.Hosting.Ingest;
 /// Reads inputs, runs the document pipeline in parallel, and stores and indexes the documents in batches.
 /// Idempotent by content hash: a document already stored is counted as a duplicate and not processed again.
 /// </summary>
-public sealed class IngestService(IDocumentStore store, ISearchIndex index, NewsPipeline pipeline, TimeProvider? time = null)
+public sealed class IngestService(IDocumentStore store, ISearchIndex index, NewsPipeline pipeline, IStoryStore? stories = null, TimeProvider? time = null)
 {
     private readonly TimeProvider time = time ?? TimeProvider.System;
+    private StoryTracker? tracker;
 
     /// <summary>Ingests every item of <paramref name="paths"/>; bad items are logged with a reason and skipped.</summary>
     public IngestReport Ingest(IEnumerable<string> paths, IngestOptions? options = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -97,6 +100,66 @@ public sealed class IngestService(IDocumentStore store, ISearchIndex index, News
         return missing.Count;
     }
 
+    /// <summary>
+    /// The story tracker, rebuilt on first use by replaying the stored documents in ingest order (the order they were
+    /// first clustered in), so stories continue to grow across runs. Replay costs one pass over the store per run.
+    /// </summary>
+    private StoryTracker Tracker()
+    {
+        if (tracker is not null)
+        {
+            return tracker;
+        }
+
+        tracker = new StoryTracker();
+        foreach (StoredDocument stored in store.All())
+        {
+            tracker.Add(stored.Document);
+        }
+
+        SaveStoryChanges(tracker, []);
+        return tracker;
+    }
+
+    private void AssignStories(IReadOnlyList<Document> documents)
+    {
+        if (stories is null || documents.Count == 0)
+        {
+            return;
+        }
+
+        StoryTracker current = Tracker();
+        var links = new List<DuplicateLink>();
+        foreach (Document document in documents)
+        {
+            if (current.Add(document).Duplicate is { } link)
+            {
+                links.Add(link);
+            }
+        }
+
+        SaveStoryChanges(current, links);
+    }
+
+    // Writes only what changed: new documents, and members of stories that merges moved.
+    private void SaveStoryChanges(StoryTracker current, IReadOnlyList<DuplicateLink> links)
+    {
+        IReadOnlyDictionary<DocumentId, StoryId> stored = stories!.StoryAssignments();
+        var changed = new Dictionary<DocumentId, StoryId>();
+        foreach ((DocumentId document, StoryId story) in current.Clusterer.Assignments())
+        {
+            if (!stored.TryGetValue(document, out StoryId previous) || previous != story)
+            {
+                changed[document] = story;
+            }
+        }
+
+        if (changed.Count > 0 || links.Count > 0)
+        {
+            stories.SaveStories(changed, links);
+        }
+    }
+
     private void ProcessBatch(List<InputItem> items, IngestOptions options, RepeatedLineCounter repeatedLines, StageTimings timings, IngestReport report, CancellationToken cancellationToken)
     {
         var fresh = new List<(InputItem Item, Document Document)>(items.Count);
@@ -130,9 +193,13 @@ public sealed class IngestService(IDocumentStore store, ISearchIndex index, News
         });
 
         var failed = failures.ToDictionary(failure => failure.Index, failure => failure.Reason);
+
+        // Stories are built in time order (as a live feed would deliver them); storing in that order keeps the ingest
+        // sequence equal to the clustering order, so a later run's replay reproduces the same stories.
+        int[] order = [.. Enumerable.Range(0, fresh.Count).OrderBy(i => fresh[i].Document.Publication.Value ?? DateTimeOffset.MaxValue).ThenBy(i => i)];
         var toStore = new List<StoredDocument>(fresh.Count);
         DateTimeOffset now = time.GetUtcNow();
-        for (int i = 0; i < fresh.Count; i++)
+        foreach (int i in order)
         {
             if (failed.TryGetValue(i, out string? reason))
             {
@@ -148,6 +215,7 @@ public sealed class IngestService(IDocumentStore store, ISearchIndex index, News
         IReadOnlyList<DocumentId> saved = store.Save(toStore);
         var savedSet = saved.ToHashSet();
         var documents = toStore.Select(stored => stored.Document).Where(document => savedSet.Contains(document.Id)).ToList();
+        AssignStories(documents);
         index.Index(documents);
         index.Commit();
         store.MarkIndexed(saved.ToList());

@@ -107,6 +107,20 @@ internal static class SchemaMigrations
             );
             CREATE INDEX ix_quotes_speaker ON quotes(speaker_entity_id);
             """),
+        (3, "stories", """
+            CREATE TABLE story_members (
+                document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+                story_id TEXT NOT NULL
+            );
+            CREATE INDEX ix_story_members_story ON story_members(story_id);
+
+            CREATE TABLE duplicates (
+                document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+                canonical_id TEXT NOT NULL,
+                similarity REAL NOT NULL,
+                reason INTEGER NOT NULL
+            );
+            """),
     ];
 
     /// <summary>The schema version this code writes.</summary>
