@@ -17,7 +17,7 @@ public class DatesBench
     [GlobalSetup]
     public void Setup()
     {
-        string samples = FindSamples();
+        string samples = BenchInputs.SamplesFolder;
         texts = Directory.GetFiles(samples, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
         tokens = texts.Select(TokenScanner.Scan).ToArray();
     }
@@ -48,18 +48,4 @@ public class DatesBench
 
     [Benchmark]
     public int DatesAndFigures() => Dates() + Figures();
-
-    private static string FindSamples()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string candidate = Path.Combine(directory.FullName, "samples");
-            if (File.Exists(Path.Combine(directory.FullName, "Veille.slnx")) && Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("samples/ not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -25,7 +25,7 @@ public class EntityLinkingBench
     [GlobalSetup]
     public void Setup()
     {
-        string samples = FindSamples();
+        string samples = BenchInputs.SamplesFolder;
         string[] texts = Directory.GetFiles(samples, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
         documents = new Document[texts.Length];
         recognized = new List<RecognizedMention>[texts.Length];
@@ -91,18 +91,4 @@ public class EntityLinkingBench
 
     private static bool IsCapitalized(Document document, int index) =>
         document.Tokens[index].Kind == TokenKind.Word && char.IsUpper(document.Text[document.Tokens[index].Span.Start]);
-
-    private static string FindSamples()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string candidate = Path.Combine(directory.FullName, "samples");
-            if (File.Exists(Path.Combine(directory.FullName, "Veille.slnx")) && Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("samples/ not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -18,7 +18,7 @@ public class LanguageIdBench
     [GlobalSetup]
     public void Setup()
     {
-        string samples = FindSamples();
+        string samples = BenchInputs.SamplesFolder;
         articles = [.. Directory.GetFiles(samples, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText)];
         lines = [.. articles.SelectMany(article => article.Split('\n')).Where(line => line.Trim().Length >= 20)];
         ArticleBytes = articles.Sum(article => (long)Encoding.UTF8.GetByteCount(article));
@@ -50,19 +50,5 @@ public class LanguageIdBench
         }
 
         return determined;
-    }
-
-    private static string FindSamples()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string candidate = Path.Combine(directory.FullName, "samples");
-            if (Directory.Exists(candidate) && Directory.GetFiles(candidate, "*.txt").Length > 0)
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("samples/ not found above " + AppContext.BaseDirectory);
     }
 }

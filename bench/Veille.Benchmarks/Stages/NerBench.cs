@@ -18,7 +18,7 @@ public class NerBench
     [GlobalSetup]
     public void Setup()
     {
-        string samples = FindSamples();
+        string samples = BenchInputs.SamplesFolder;
         documents = Directory.GetFiles(samples, "*.txt").Order(StringComparer.Ordinal).Select(path =>
         {
             string text = File.ReadAllText(path);
@@ -43,19 +43,5 @@ public class NerBench
         }
 
         return count;
-    }
-
-    private static string FindSamples()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string candidate = Path.Combine(directory.FullName, "samples");
-            if (File.Exists(Path.Combine(directory.FullName, "Veille.slnx")) && Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("samples/ not found above " + AppContext.BaseDirectory);
     }
 }

@@ -19,7 +19,7 @@ public class QuotesBench
     [GlobalSetup]
     public void Setup()
     {
-        string[] texts = Directory.GetFiles(FindSamples(), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
+        string[] texts = Directory.GetFiles(BenchInputs.SamplesFolder, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
         plain = texts.Select(text => Prepare(text, withMentions: false)).ToArray();
         tagged = texts.Select(text => Prepare(text, withMentions: true)).ToArray();
     }
@@ -83,19 +83,5 @@ public class QuotesBench
 
         document.SetMentions(mentions.ToImmutable(), entities.ToImmutable());
         return document;
-    }
-
-    private static string FindSamples()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string candidate = Path.Combine(directory.FullName, "samples");
-            if (File.Exists(Path.Combine(directory.FullName, "Veille.slnx")) && Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("samples/ not found above " + AppContext.BaseDirectory);
     }
 }

@@ -16,7 +16,7 @@ public sealed class TokenizationGoldenTests
     public static TheoryData<string> Files()
     {
         var data = new TheoryData<string>();
-        foreach (string path in Directory.GetFiles(TestPaths.Combine("tests", "golden", "tokenization"), "*.md").Order(StringComparer.Ordinal))
+        foreach (string path in Directory.GetFiles(Repository.PathOf("tests", "golden", "tokenization"), "*.md").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(path));
         }
@@ -28,7 +28,7 @@ public sealed class TokenizationGoldenTests
     [MemberData(nameof(Files))]
     public void Golden_MatchesExpectedTokensAndSentences(string fileName)
     {
-        string path = TestPaths.Combine("tests", "golden", "tokenization", fileName);
+        string path = Repository.PathOf("tests", "golden", "tokenization", fileName);
         string markdown = File.ReadAllText(path).ReplaceLineEndings("\n");
         string text = ReadInput(markdown);
 
@@ -82,7 +82,7 @@ public sealed class TokenizationGoldenTests
         {
             int lineEnd = section.IndexOf('\n', sourceLine);
             string relative = section[(sourceLine + source.Length)..(lineEnd < 0 ? section.Length : lineEnd)].Trim().Trim('`');
-            return File.ReadAllText(TestPaths.Combine(relative.Split('/')));
+            return File.ReadAllText(Repository.PathOf(relative.Split('/')));
         }
 
         string block = ReadBlock(section, 0, out _, out _);
