@@ -274,6 +274,35 @@ public abstract class DocumentStoreContract : IDisposable
         Assert.Equal(("Nous partons", "Kurt Campbell"), (quote.Text, quote.SpeakerEntity?.Canonical));
     }
 
+    [Fact]
+    public void StoryStore_RecordsMovesAndListsStoriesAndDuplicates()
+    {
+        IDocumentStore store = Open();
+        var stories = (IStoryStore)store;
+        Document first = TestDocuments.Annotated("Le Niger et les États-Unis. Un accord.");
+        Document second = TestDocuments.Annotated("Les États-Unis quittent le Niger. Un autre accord.");
+        Document copy = TestDocuments.Annotated("Le Niger et les États-Unis. Un accord. Lire aussi.");
+        store.Save([TestDocuments.Stored(first), TestDocuments.Stored(second), TestDocuments.Stored(copy)]);
+        var a = new StoryId("s-a");
+        var b = new StoryId("s-b");
+
+        stories.SaveStories(
+            new Dictionary<DocumentId, StoryId> { [first.Id] = a, [second.Id] = b, [copy.Id] = a, [new DocumentId("not-stored")] = b },
+            [new Corpus.Dedup.DuplicateLink(copy.Id, first.Id, 0.93, Corpus.Dedup.DuplicateReason.NearDuplicate)]);
+        Assert.Equal([first.Id, copy.Id], stories.StoryMembers(a));
+        Assert.Equal(a, stories.StoryOf(copy.Id));
+        Assert.Equal(3, stories.StoryAssignments().Count);
+        Assert.Equal([a, b], stories.Stories().Select(story => story.Id));
+
+        stories.SaveStories(new Dictionary<DocumentId, StoryId> { [second.Id] = a }, []);
+        StoryListing merged = Assert.Single(stories.Stories());
+        Assert.Equal((a, 3), (merged.Id, merged.Members));
+        Assert.Equal(["fr"], merged.Languages);
+        Corpus.Dedup.DuplicateLink link = Assert.Single(stories.DuplicatesOf([first.Id, copy.Id]));
+        Assert.Equal((copy.Id, first.Id, Corpus.Dedup.DuplicateReason.NearDuplicate), (link.Duplicate, link.Canonical, link.Reason));
+        Assert.Empty(stories.Stories(language: "en"));
+    }
+
     private static Document WithEntities(string text, string? role, params (string Surface, int Entity)[] mentions)
     {
         var document = new Document(text);
