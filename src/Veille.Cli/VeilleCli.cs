@@ -18,7 +18,19 @@ public static class VeilleCli
     public static int Run(string[] args)
     {
         RootCommand root = Build();
-        return root.Parse(args).Invoke();
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (System.CommandLine.Parsing.ParseError error in parse.Errors)
+            {
+                Commands.CommonOptions.ReportError(parse, Pipeline.ErrorCodes.InvalidOptions, error.Message);
+            }
+
+            Console.Error.WriteLine("Run 'veille --help' (or 'veille COMMAND --help') for usage.");
+            return BadInput;
+        }
+
+        return parse.Invoke();
     }
 
     public static RootCommand Build()

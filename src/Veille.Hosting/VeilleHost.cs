@@ -29,6 +29,8 @@ public sealed class VeilleHost : IDisposable
         Pipeline = pipeline;
     }
 
+    private FileStream? writerLock;
+
     public string DataFolder { get; }
 
     public IDocumentStore Store { get; }
@@ -44,24 +46,61 @@ public sealed class VeilleHost : IDisposable
     public NewsPipeline Pipeline { get; }
 
     /// <summary>Opens (creating if needed) the data folder: <paramref name="dataFolder"/>, else $VEILLE_DATA, else ./veille-data.</summary>
-    public static VeilleHost Open(string? dataFolder = null, NewsPipeline? pipeline = null)
+    /// <param name="dataFolder">The data folder, or null for the default.</param>
+    /// <param name="pipeline">The document pipeline, or null for the default one.</param>
+    /// <param name="forWriting">Takes the writer lock before opening the store and index (see <see cref="CreateIngestService"/>).</param>
+    public static VeilleHost Open(string? dataFolder = null, NewsPipeline? pipeline = null, bool forWriting = false)
     {
-        string folder = Path.GetFullPath(dataFolder ?? Environment.GetEnvironmentVariable(DataFolderVariable) ?? DefaultDataFolder);
+        string? configured = string.IsNullOrWhiteSpace(dataFolder) ? Environment.GetEnvironmentVariable(DataFolderVariable) : dataFolder;
+        string folder = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? DefaultDataFolder : configured);
         Directory.CreateDirectory(folder);
-        var store = new SqliteDocumentStore(folder);
+        FileStream? writerLock = forWriting ? AcquireWriterLock(folder) : null;
+        SqliteDocumentStore store;
+        try
+        {
+            store = new SqliteDocumentStore(folder);
+        }
+        catch
+        {
+            writerLock?.Dispose();
+            throw;
+        }
+
         try
         {
             var index = new LuceneSearchIndex(Path.Combine(folder, "index"));
-            return new VeilleHost(folder, store, index, pipeline ?? StageCatalog.CreateDefault());
+            return new VeilleHost(folder, store, index, pipeline ?? StageCatalog.CreateDefault()) { writerLock = writerLock };
         }
         catch
         {
             store.Dispose();
+            writerLock?.Dispose();
             throw;
         }
     }
 
-    public IngestService CreateIngestService() => new(Store, Index, Pipeline, Stories);
+    /// <summary>
+    /// An ingest service; takes the data folder's writer lock first, so two processes never write one folder at once
+    /// (SQLite would serialise them, but two Lucene writers would corrupt the index).
+    /// </summary>
+    /// <exception cref="StoreException">Another process is writing to this data folder.</exception>
+    public IngestService CreateIngestService()
+    {
+        writerLock ??= AcquireWriterLock(DataFolder);
+        return new IngestService(Store, Index, Pipeline, Stories);
+    }
+
+    private static FileStream AcquireWriterLock(string folder)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(folder, ".writer.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException exception)
+        {
+            throw new StoreException($"another veille process is writing to {folder}; wait for it to finish, or use another --data folder ({exception.Message})", exception);
+        }
+    }
 
     /// <summary>Resolves a name, alias or id to an entity of the expected kind, or null when none matches.</summary>
     public EntityDetail? FindEntity(string nameOrId, EntityKind? kind = null) =>
@@ -71,5 +110,6 @@ public sealed class VeilleHost : IDisposable
     {
         Index.Dispose();
         Store.Dispose();
+        writerLock?.Dispose();
     }
 }

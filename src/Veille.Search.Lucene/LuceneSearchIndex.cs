@@ -29,6 +29,8 @@ public sealed class LuceneSearchIndex : ISearchIndex
     private readonly Analyzer fieldAnalyzer;
     private readonly System.Threading.Lock writeLock = new();
     private readonly SearcherManager searchers;
+    private const int MaxKeyLength = 512;
+
     private IndexWriter? writer;
     private bool disposed;
 
@@ -193,19 +195,20 @@ public sealed class LuceneSearchIndex : ISearchIndex
             new StringField(IndexLanguages.AnalysisField, language, Field.Store.NO),
             new TextField(IndexLanguages.TextField(language), document.Text, Field.Store.YES),
         };
-        if (document.Source.Source is { } source)
+        // Exact-match fields stay far below Lucene's term limit (32 KB): an oversized value is left out rather than failing the batch.
+        if (document.Source.Source is { Length: > 0 and <= MaxKeyLength } source)
         {
             fields.Add(new StringField(IndexLanguages.SourceField, source, Field.Store.NO));
         }
 
-        foreach (DocumentEntity entity in document.Entities)
+        foreach (DocumentEntity entity in document.Entities.Where(entity => entity.Id.Value.Length <= MaxKeyLength))
         {
             fields.Add(new StringField(IndexLanguages.EntityField, entity.Id.Value, Field.Store.NO));
         }
 
         foreach (Veille.Corpus.Entities.QuoteRecord quote in Veille.Corpus.Entities.EntityRollup.QuotesOf(document))
         {
-            if (quote.SpeakerEntity is { } speaker)
+            if (quote.SpeakerEntity is { } speaker && speaker.Id.Value.Length <= MaxKeyLength)
             {
                 fields.Add(new StringField(IndexLanguages.SpeakerField, speaker.Id.Value, Field.Store.NO));
             }

@@ -47,4 +47,15 @@ public sealed class BadInputEndToEndTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("missing", result.Output + result.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("search")]
+    [InlineData("search", "x", "--limit", "abc")]
+    [InlineData("stats", "unexpected-argument")]
+    public void UsageErrors_ExitWithCode2AndAnErrorCode(params string[] args)
+    {
+        CommandResult result = VeilleProcess.Run([.. args, "--data", Path.Combine(root, "data")]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("VE0105", result.Error, StringComparison.Ordinal);
+    }
 }

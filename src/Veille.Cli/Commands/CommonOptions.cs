@@ -56,6 +56,16 @@ internal static class CommonOptions
             ReportError(parse, exception.Code, WithoutCode(exception.Message, exception.Code));
             return VeilleCli.BadInput;
         }
+        catch (FormatException exception)
+        {
+            ReportError(parse, Pipeline.ErrorCodes.StoreFailure, $"stored data is unreadable: {exception.Message}");
+            return VeilleCli.Failed;
+        }
+        catch (ArgumentException exception)
+        {
+            ReportError(parse, Pipeline.ErrorCodes.InvalidOptions, exception.Message);
+            return VeilleCli.BadInput;
+        }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             ReportError(parse, Pipeline.ErrorCodes.StoreFailure, exception.Message);
@@ -78,7 +88,7 @@ internal static class CommonOptions
 
     public static void WriteJson(object value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 
-    public static VeilleHost OpenHost(ParseResult parse) => VeilleHost.Open(parse.GetValue(Data));
+    public static VeilleHost OpenHost(ParseResult parse, bool forWriting = false) => VeilleHost.Open(parse.GetValue(Data), forWriting: forWriting);
 
     /// <summary>Escapes untrusted text for Spectre markup.</summary>
     public static string Safe(string? text) => Markup.Escape(text ?? "");

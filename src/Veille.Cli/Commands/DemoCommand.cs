@@ -22,7 +22,7 @@ internal static class DemoCommand
 
     private static int Run(ParseResult parse)
     {
-        using VeilleHost host = CommonOptions.OpenHost(parse);
+        using VeilleHost host = CommonOptions.OpenHost(parse, forWriting: true);
         string[] paths = parse.GetValue(Paths)!;
         bool json = parse.GetValue(CommonOptions.Json);
         IngestReport report = IngestCommand.RunWithProgress(host.CreateIngestService(), paths, IngestOptions.Default, !json && AnsiConsole.Profile.Capabilities.Interactive);

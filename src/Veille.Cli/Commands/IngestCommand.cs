@@ -27,7 +27,7 @@ internal static class IngestCommand
     {
         string[] paths = parse.GetValue(Paths) ?? [];
         var options = new IngestOptions(MaxDocumentBytes: (long)(parse.GetValue(MaxDocumentMegabytes) * 1024 * 1024));
-        using VeilleHost host = CommonOptions.OpenHost(parse);
+        using VeilleHost host = CommonOptions.OpenHost(parse, forWriting: true);
         bool json = parse.GetValue(CommonOptions.Json);
         IngestReport report = RunWithProgress(host.CreateIngestService(), paths, options, showProgress: !json && AnsiConsole.Profile.Capabilities.Interactive);
         if (json)

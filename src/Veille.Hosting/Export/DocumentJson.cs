@@ -145,11 +145,11 @@ public static class DocumentJson
             writer.WriteNumber("start", quote.Content.Start);
             writer.WriteNumber("end", quote.Content.End);
             writer.WriteString("kind", quote.Kind.ToString().ToLowerInvariant());
-            writer.WriteString("speaker", quote.Speaker is { } span ? document.TextOf(span) : null);
+            writer.WriteString("speaker", quote.Speaker is { } span ? document.TextOf(span).ToString() : null);
             writer.WriteString("speaker_entity_id", speaker?.Id.Value);
             writer.WriteString("speaker_canonical", speaker?.Canonical);
-            writer.WriteString("cue", quote.Cue is { } cue ? document.TextOf(cue) : null);
-            writer.WriteString("conduit", quote.Conduit is { } conduit ? document.TextOf(conduit) : null);
+            writer.WriteString("cue", quote.Cue is { } cue ? document.TextOf(cue).ToString() : null);
+            writer.WriteString("conduit", quote.Conduit is { } conduit ? document.TextOf(conduit).ToString() : null);
             writer.WriteEndObject();
         }
 

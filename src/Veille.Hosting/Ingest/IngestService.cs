@@ -76,6 +76,12 @@ public sealed class IngestService(IDocumentStore store, ISearchIndex index, News
     public int RepairIndex()
     {
         IReadOnlyList<DocumentId> missing = store.Unindexed();
+        if (index.Count() != store.Count() - missing.Count)
+        {
+            // The index lost documents it had (deleted or replaced folder): re-index everything, keyed by id so nothing doubles.
+            missing = [.. store.All().Select(stored => stored.Document.Id)];
+        }
+
         if (missing.Count == 0)
         {
             return 0;
@@ -162,6 +168,12 @@ public sealed class IngestService(IDocumentStore store, ISearchIndex index, News
 
     private void ProcessBatch(List<InputItem> items, IngestOptions options, RepeatedLineCounter repeatedLines, StageTimings timings, IngestReport report, CancellationToken cancellationToken)
     {
+        if (stories is not null)
+        {
+            // Replay the stored documents before this batch is saved, so the batch's duplicate links are found and kept.
+            Tracker();
+        }
+
         var fresh = new List<(InputItem Item, Document Document)>(items.Count);
         var seen = new HashSet<DocumentId>();
         foreach (InputItem item in items)

@@ -25,7 +25,7 @@ public static class InputReader
                 IEnumerable<string> files;
                 try
                 {
-                    files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
+                    files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint })
                         .Order(StringComparer.Ordinal).ToList();
                 }
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -160,6 +160,11 @@ public static class InputReader
             return InputItem.Rejected(input, ErrorCodes.InputEmpty, "empty line");
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(line))
+        {
+            return InputItem.Rejected(input, ErrorCodes.InputMalformed, "not valid UTF-8; save the file as UTF-8");
+        }
+
         JsonDocument json;
         try
         {
@@ -172,52 +177,72 @@ public static class InputReader
 
         using (json)
         {
-            JsonElement root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
-                return InputItem.Rejected(input, ErrorCodes.InputMalformed, "a line must be a JSON object with a \"text\" field");
+                return FromJson(input, json.RootElement);
             }
-
-            string? text = StringField(root, "text");
-            if (text is null)
+            catch (InvalidOperationException exception)
             {
-                return InputItem.Rejected(input, ErrorCodes.InputMalformed, "missing \"text\" (a string) in the JSON object");
+                // A string value that cannot become UTF-16 (an escaped lone surrogate such as "\ud800").
+                return InputItem.Rejected(input, ErrorCodes.InputMalformed, $"invalid string in the JSON object ({exception.Message})");
             }
-
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return InputItem.Rejected(input, ErrorCodes.InputEmpty, "empty \"text\"");
-            }
-
-            string? warning = null;
-            DateTimeOffset? published = null;
-            if (StringField(root, "published") is { Length: > 0 } date)
-            {
-                published = ParseDate(date);
-                if (published is null)
-                {
-                    warning = $"{ErrorCodes.InputMalformed}: \"published\" value '{Truncate(date)}' is not an ISO-8601 date; ignored";
-                }
-            }
-
-            var source = new SourceInfo(
-                ExternalId: StringField(root, "id"),
-                Source: StringField(root, "source"),
-                Url: StringField(root, "url"),
-                Path: input,
-                Title: NullIfBlank(StringField(root, "title")),
-                Published: published,
-                LanguageHint: NullIfBlank(StringField(root, "language")),
-                Author: NullIfBlank(StringField(root, "author")));
-            return new InputItem(input, text, source, Warning: warning);
         }
+    }
+
+    private static InputItem FromJson(string input, JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return InputItem.Rejected(input, ErrorCodes.InputMalformed, "a line must be a JSON object with a \"text\" field");
+        }
+
+        string? text = StringField(root, "text");
+        if (text is null)
+        {
+            return InputItem.Rejected(input, ErrorCodes.InputMalformed, "missing \"text\" (a string) in the JSON object");
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return InputItem.Rejected(input, ErrorCodes.InputEmpty, "empty \"text\"");
+        }
+
+        string? warning = null;
+        DateTimeOffset? published = null;
+        if (StringField(root, "published") is { Length: > 0 } date)
+        {
+            published = ParseDate(date);
+            if (published is null)
+            {
+                warning = $"{ErrorCodes.InputMalformed}: \"published\" value '{Truncate(date)}' is not an ISO-8601 date; ignored";
+            }
+        }
+
+        var source = new SourceInfo(
+            ExternalId: StringField(root, "id"),
+            Source: StringField(root, "source"),
+            Url: StringField(root, "url"),
+            Path: input,
+            Title: NullIfBlank(StringField(root, "title")),
+            Published: published,
+            LanguageHint: NullIfBlank(StringField(root, "language")),
+            Author: NullIfBlank(StringField(root, "author")));
+        return new InputItem(input, text, source, Warning: warning);
     }
 
     /// <summary>Parses an ISO-8601 date or date-time; a date without zone is taken as UTC.</summary>
     public static DateTimeOffset? ParseDate(string text) =>
-        DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset value)
+        DateTimeOffset.TryParseExact(text.Trim(), IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset value)
             ? value
             : null;
+
+    // ISO-8601 only: other forms are ambiguous (04/05/2024) or need the clock (a time alone), which ingest never reads.
+    private static readonly string[] IsoFormats =
+    [
+        "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ssK",
+    ];
 
     private static string? StringField(JsonElement root, string name) =>
         root.TryGetProperty(name, out JsonElement value)

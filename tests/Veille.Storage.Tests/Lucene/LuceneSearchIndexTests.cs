@@ -272,3 +272,23 @@ public sealed class LuceneSearchIndexTests : IDisposable
         throw new DirectoryNotFoundException("samples/ not found above " + AppContext.BaseDirectory);
     }
 }
+
+public sealed class LuceneSearchIndexLimitTests : IDisposable
+{
+    private readonly TempFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public void Index_AnOversizedSource_IsIndexedWithoutTheSourceField()
+    {
+        const string text = "Un article sur Niamey.";
+        var document = new Document(text, new SourceInfo(Source: new string('s', 40_000)));
+        document.SetText(text, OffsetMap.Identity(text.Length), null, []);
+        document.SetLanguage(new Language("fr", 1));
+        using var index = new LuceneSearchIndex(Path.Combine(folder.Path, "index"));
+        index.Index([document]);
+        index.Commit();
+        Assert.Equal(1, index.Search(new SearchQuery("Niamey")).Total);
+    }
+}

@@ -59,4 +59,46 @@ public sealed class IngestServiceTests : IDisposable
         Assert.Equal(new DateTimeOffset(2024, 4, 25, 10, 0, 0, TimeSpan.Zero), document.Publication.Value);
         Assert.Equal(PublicationSource.Metadata, document.Publication.Source);
     }
+
+    [Fact]
+    public void Ingest_NearCopiesInTheFirstBatch_StoresTheirDuplicateLinksAndOneStory()
+    {
+        string article = TestDocuments.Sample1;
+        string path = Path.Combine(folder, "copies.jsonl");
+        File.WriteAllLines(path, [
+            System.Text.Json.JsonSerializer.Serialize(new { id = "a", text = article }),
+            System.Text.Json.JsonSerializer.Serialize(new { id = "b", text = "Partager sur Facebook\n" + article }),
+        ]);
+        using VeilleHost host = VeilleHost.Open(Path.Combine(folder, "data"));
+        host.CreateIngestService().Ingest([path]);
+        DocumentId original = host.Store.FindByExternalId("a")!.Value;
+        DocumentId copy = host.Store.FindByExternalId("b")!.Value;
+        var link = Assert.Single(host.Stories.DuplicatesOf([original, copy]));
+        Assert.Equal((copy, original), (link.Duplicate, link.Canonical));
+        Assert.Equal(host.Stories.StoryOf(original), host.Stories.StoryOf(copy));
+    }
+
+    [Fact]
+    public void Ingest_AfterTheIndexFolderWasLost_ReindexesEverything()
+    {
+        using (VeilleHost host = VeilleHost.Open(folder))
+        {
+            host.CreateIngestService().Ingest([Repository.PathOf("samples")]);
+        }
+
+        Directory.Delete(Path.Combine(folder, "index"), recursive: true);
+        using (VeilleHost host = VeilleHost.Open(folder))
+        {
+            IngestReport report = host.CreateIngestService().Ingest([Repository.PathOf("samples")]);
+            Assert.Equal(2, report.Repaired);
+            Assert.Equal(2, host.Index.Count());
+        }
+    }
+
+    [Fact]
+    public void CreateIngestService_RefusesASecondWriterOnTheSameFolder()
+    {
+        using VeilleHost first = VeilleHost.Open(folder, forWriting: true);
+        Assert.Throws<StoreException>(() => VeilleHost.Open(folder, forWriting: true));
+    }
 }

@@ -84,6 +84,29 @@ public sealed class InputReaderTests : IDisposable
         Assert.Equal("ok", items[1].Text);
     }
 
+    [Fact]
+    public void Read_JsonLines_RejectsInvalidUtf8AndLoneSurrogatesLineByLine()
+    {
+        string path = Path.Combine(folder, "bad.jsonl");
+        File.WriteAllBytes(path, [.. "{\"text\": \"caf"u8, 0xE9, .. "\"}\n"u8, .. "{\"text\": \"a \\ud800 b\"}\n"u8, .. "{\"text\": \"ok\"}\n"u8]);
+        var items = InputReader.Read([path], IngestOptions.Default).ToList();
+        Assert.Contains("UTF-8", items[0].Rejection, StringComparison.Ordinal);
+        Assert.StartsWith(ErrorCodes.InputMalformed, items[1].Rejection, StringComparison.Ordinal);
+        Assert.Equal("ok", items[2].Text);
+    }
+
+    [Theory]
+    [InlineData("2024-04-25", true)]
+    [InlineData("2024-04-25T10:30:00Z", true)]
+    [InlineData("2024-04-25T10:30:00+02:00", true)]
+    [InlineData("12:30", false)]
+    [InlineData("04/05/2024", false)]
+    [InlineData("May 2024", false)]
+    public void ParseDate_AcceptsOnlyIso8601(string text, bool accepted)
+    {
+        Assert.Equal(accepted, InputReader.ParseDate(text) is not null);
+    }
+
     private static string? Reason(List<InputItem> items, string file) =>
         items.Single(item => item.Input.EndsWith(file, StringComparison.Ordinal)).Rejection;
 }

@@ -117,10 +117,28 @@ internal readonly struct Resolver(DateTime? reference)
     /// <summary>The reference shifted by <paramref name="amount"/> units, at the unit's granularity ("il y a deux jours" = a day).</summary>
     public string? Offset(string unit, int amount)
     {
-        if (Reference is not { } r)
+        if (Reference is not { } r || Math.Abs(amount) > MaxOffset)
         {
             return null;
         }
+
+        try
+        {
+            string? value = OffsetUnchecked(r, unit, amount);
+            return value is { Length: > 0 } && value[0] != '-' ? value : null;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // Before year 1 or after 9999: not a calendar date this resolver can write.
+            return null;
+        }
+    }
+
+    /// <summary>The largest quantity an offset may have ("il y a 10 000 jours"); beyond it the expression stays unresolved.</summary>
+    public const int MaxOffset = 10_000;
+
+    private string? OffsetUnchecked(DateTime r, string unit, int amount)
+    {
 
         switch (unit)
         {

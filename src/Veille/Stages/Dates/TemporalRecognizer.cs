@@ -838,7 +838,7 @@ internal sealed class TemporalRecognizer
                     return default;
                 }
 
-                return new Candidate(i, end, TemporalType.Date, resolver.Offset(unit, (int)amount * sign), DateAnchor.Publication);
+                return new Candidate(i, end, TemporalType.Date, (Math.Abs(amount) <= Resolver.MaxOffset ? resolver.Offset(unit, (int)amount * sign) : null), DateAnchor.Publication);
             }
 
             return default;
@@ -849,7 +849,7 @@ internal sealed class TemporalRecognizer
             && lexicon.Match(words, postEnd, "after-cue", out string postSign) is int cueLength and > 0)
         {
             int direction = int.Parse(postSign, CultureInfo.InvariantCulture);
-            string? value = postVague ? (direction < 0 ? "PAST_REF" : "FUTURE_REF") : resolver.Offset(postUnit, (int)postAmount * direction);
+            string? value = postVague ? (direction < 0 ? "PAST_REF" : "FUTURE_REF") : (Math.Abs(postAmount) <= Resolver.MaxOffset ? resolver.Offset(postUnit, (int)postAmount * direction) : null);
             return new Candidate(i, postEnd + cueLength, TemporalType.Date, value, postVague ? DateAnchor.None : DateAnchor.Publication);
         }
 

@@ -18,14 +18,10 @@ public sealed class ClusteringDevSetTests(ITestOutputHelper output)
     public void Rpm2French_MeetsFloor() => Check("clustering-rpm2-fr-dev/rpm2_dev.jsonl", 0.60);
 
     /// <summary>Threshold sweep for development: VEILLE_SWEEP=0.18,0.22 (join thresholds) and VEILLE_MERGE=0.3,0.4 (merge thresholds).</summary>
-    [SharedDataFact]
+    [ProbeFact("VEILLE_SWEEP")]
     public void Sweep_Thresholds()
     {
-        if (Environment.GetEnvironmentVariable("VEILLE_SWEEP") is not { Length: > 0 } sweep)
-        {
-            return;
-        }
-
+        string sweep = Environment.GetEnvironmentVariable("VEILLE_SWEEP")!;
         foreach (string file in new[] { "clustering-ecbplus-dev/ecbplus_dev.jsonl", "clustering-rpm2-fr-dev/rpm2_dev.jsonl" })
         {
             IReadOnlyList<ClusteringItem> items = ClusteringEvaluation.ReadJsonl(new StringReader(File.ReadAllText(Path.Combine(SharedData.Directory!, file))));

@@ -39,15 +39,10 @@ public sealed class ClusteringScalingTests(ITestOutputHelper output)
         public long Nanoseconds;
     }
 
-    [Fact]
+    [ProbeFact("VEILLE_BENCH", needsSharedData: false)]
     [Trait("Category", "Benchmark")]
     public void Clustering_CostPerDocumentStaysFlat()
     {
-        if (Environment.GetEnvironmentVariable("VEILLE_BENCH") is not { Length: > 0 })
-        {
-            return;
-        }
-
         int total = int.Parse(Environment.GetEnvironmentVariable("VEILLE_BENCH_DOCUMENTS") ?? "100000", CultureInfo.InvariantCulture);
         var stream = new SyntheticStoryStream(seed: 42);
         var clusterer = new StoryClusterer();

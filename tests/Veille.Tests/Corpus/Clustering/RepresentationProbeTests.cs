@@ -9,14 +9,9 @@ namespace Veille.Tests.Corpus.Clustering;
 /// <summary>Development probe (VEILLE_PROBE=1): nearest-neighbour accuracy of document vectors with corpus-wide frequencies.</summary>
 public sealed class RepresentationProbeTests(ITestOutputHelper output)
 {
-    [SharedDataFact]
+    [ProbeFact("VEILLE_PROBE")]
     public void Probe_NearestNeighbour()
     {
-        if (Environment.GetEnvironmentVariable("VEILLE_PROBE") is not { Length: > 0 })
-        {
-            return;
-        }
-
         NewsPipeline pipeline = StageCatalog.CreateDefault();
         foreach (string file in new[] { "clustering-ecbplus-dev/ecbplus_dev.jsonl", "clustering-rpm2-fr-dev/rpm2_dev.jsonl" })
         {
@@ -77,14 +72,10 @@ public sealed class RepresentationProbeTests(ITestOutputHelper output)
 /// <summary>Development probe (VEILLE_PROBE=1): the predicted stories with their gold labels.</summary>
 public sealed class ConfusionProbeTests(ITestOutputHelper output)
 {
-    [SharedDataFact]
+    [ProbeFact("VEILLE_PROBE")]
     public void Probe_Confusion()
     {
-        if (Environment.GetEnvironmentVariable("VEILLE_PROBE") is not { Length: > 0 } file)
-        {
-            return;
-        }
-
+        string file = Environment.GetEnvironmentVariable("VEILLE_PROBE")!;
         IReadOnlyList<ClusteringItem> items = ClusteringEvaluation.ReadJsonl(new StringReader(File.ReadAllText(Path.Combine(SharedData.Directory!, file))));
         Document[] documents = ClusteringEvaluation.Annotate(items, StageCatalog.CreateDefault());
         var tracker = new StoryTracker();

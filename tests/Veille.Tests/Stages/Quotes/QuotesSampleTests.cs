@@ -103,13 +103,4 @@ public sealed class QuotesSampleTests
         Assert.Equal("a déclaré", reported.Cue);
         Assert.EndsWith("en Afrique de l’Ouest et au Sahel", reported.Text, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void Samples_Render()
-    {
-        string first = QuoteTestDocuments.Render(Sample1());
-        string second = QuoteTestDocuments.Render(Sample2());
-        File.WriteAllText(Path.Combine(Path.GetTempPath(), "quotes-samples.txt"), first + "\n\n" + second);
-        Assert.NotEmpty(first);
-    }
 }

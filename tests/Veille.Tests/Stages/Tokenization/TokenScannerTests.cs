@@ -171,7 +171,7 @@ public sealed class TokenScannerTests
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         ImmutableArray<Token> tokens = TokenScanner.Scan(text);
         SentenceSplitter.Split(text, tokens);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"{stopwatch.Elapsed} for 200k characters of '{unit}'.");
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"{stopwatch.Elapsed} for 200k characters of '{unit}'.");
         Assert.Equal(text, TokenText.Rebuild(text, tokens));
     }
 

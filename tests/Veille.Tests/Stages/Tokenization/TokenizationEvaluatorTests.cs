@@ -44,19 +44,14 @@ public sealed class TokenizationEvaluatorTests(ITestOutputHelper output)
         Assert.Equal(new BoundaryScore(1, 1, 1), score.SentenceEnds);
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData("ud-fr-gsd/fr_gsd-ud-dev.conllu", 0.99)]
     [InlineData("ud-fr-gsd/fr_gsd-ud-test.conllu", 0.99)]
     [InlineData("ud-en-ewt/en_ewt-ud-dev.conllu", 0.97)]
     [InlineData("ud-en-ewt/en_ewt-ud-test.conllu", 0.97)]
     public void TokenizationEvaluator_ScoresUniversalDependenciesAboveFloor(string file, double floor)
     {
-        string path = Path.Combine("/work/shared/data", file);
-        if (!File.Exists(path))
-        {
-            output.WriteLine($"{path} not found; skipped.");
-            return;
-        }
+        string path = Path.Combine(SharedData.Directory!, file);
 
         using StreamReader reader = File.OpenText(path);
         TokenizationScore score = TokenizationEvaluator.Evaluate(reader);
