@@ -136,18 +136,48 @@ public sealed class IngestService(IDocumentStore store, ISearchIndex index, News
 
         StoryTracker current = Tracker();
         var links = new List<DuplicateLink>();
+        var changed = new Dictionary<DocumentId, StoryId>();
+        var merged = new HashSet<StoryId>();
         foreach (Document document in documents)
         {
-            if (current.Add(document).Duplicate is { } link)
+            TrackedDocument tracked = current.Add(document);
+            if (tracked.Duplicate is { } link)
             {
                 links.Add(link);
             }
+
+            changed[document.Id] = tracked.Assignment.Story;
+            if (!tracked.Assignment.Merged.IsDefaultOrEmpty)
+            {
+                merged.Add(tracked.Assignment.Story);
+            }
         }
 
-        SaveStoryChanges(current, links);
+        // A merge moves the earlier members of the absorbed stories: rewrite the members of the stories that absorbed others.
+        if (merged.Count > 0)
+        {
+            foreach (StoryRecord story in current.Clusterer.Stories())
+            {
+                if (merged.Contains(story.Id))
+                {
+                    foreach (DocumentId member in story.Members)
+                    {
+                        changed[member] = story.Id;
+                    }
+                }
+            }
+        }
+
+        foreach ((DocumentId document, StoryId story) in changed)
+        {
+            // A later merge in the same batch may have moved a document again: store where it is now.
+            changed[document] = current.Clusterer.StoryOf(document) ?? story;
+        }
+
+        stories.SaveStories(changed, links);
     }
 
-    // Writes only what changed: new documents, and members of stories that merges moved.
+    // After a replay: writes the assignments that differ from the stored ones (new documents, moved members).
     private void SaveStoryChanges(StoryTracker current, IReadOnlyList<DuplicateLink> links)
     {
         IReadOnlyDictionary<DocumentId, StoryId> stored = stories!.StoryAssignments();
