@@ -27,8 +27,8 @@ internal static class NerDocumentConsistency
     {
         JoinMiddleInitials(text, starts, ends, tags, sentenceEnds);
 
-        var votes = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        var surnames = new Dictionary<string, int>(StringComparer.Ordinal);
+        var votes = new Dictionary<string, int[]>(StringComparer.OrdinalIgnoreCase);
+        var surnames = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var spans = new List<(int Start, int End, int Type, string Key)>();
         for (int i = 0; i < tags.Length;)
         {
@@ -82,7 +82,7 @@ internal static class NerDocumentConsistency
         }
 
         // Unlabelled repeats, longest known span first.
-        var byFirstWord = new Dictionary<string, List<(int Length, string Key, int Type)>>(StringComparer.Ordinal);
+        var byFirstWord = new Dictionary<string, List<(int Length, string Key, int Type)>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (start, end, _, key) in spans)
         {
             string first = text[starts[start]..ends[start]].ToString();
@@ -97,7 +97,7 @@ internal static class NerDocumentConsistency
                 count[Person] += surnames.GetValueOrDefault(key);
             }
 
-            if (!list.Exists(candidate => candidate.Key == key))
+            if (!list.Exists(candidate => string.Equals(candidate.Key, key, StringComparison.OrdinalIgnoreCase)))
             {
                 list.Add((end - start, key, Best(count)));
             }
@@ -110,7 +110,7 @@ internal static class NerDocumentConsistency
                 byFirstWord[last] = list = [];
             }
 
-            if (!list.Exists(candidate => candidate.Key == last))
+            if (!list.Exists(candidate => string.Equals(candidate.Key, last, StringComparison.OrdinalIgnoreCase)))
             {
                 list.Add((1, last, Person));
             }
@@ -140,7 +140,7 @@ internal static class NerDocumentConsistency
                     free = tags[k] == NerTagSet.Outside;
                 }
 
-                if (free && text[starts[i]..ends[end - 1]].SequenceEqual(key))
+                if (free && text[starts[i]..ends[end - 1]].Equals(key, StringComparison.OrdinalIgnoreCase))
                 {
                     bestLength = length;
                     bestType = type;
