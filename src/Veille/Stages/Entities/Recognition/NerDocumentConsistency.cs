@@ -3,6 +3,8 @@ namespace Veille.Stages.Entities.Recognition;
 /// <summary>
 /// Corrections applied to the tags of a whole document after sentence-by-sentence Viterbi, in this order:
 /// <list type="number">
+/// <item>a lowercase generic place noun right before a name (<c>Resources/ner/place-heads.txt</c>: "mer",
+/// "lac", "île"…, with "de", "du", "des", "d'" between them) joins it in one LOC span ("la mer Noire", "l'île de Ré");</item>
 /// <item>a middle initial ("M.", "J", ".") between a person's name and another capitalised word joins both into
 /// one PER span ("Kurt M. Campbell"), instead of the initial being read as a title;</item>
 /// <item>identical spans take the type most often given to that text in the document (ties keep their own);
@@ -16,6 +18,7 @@ internal static class NerDocumentConsistency
 {
     private const int TypeCount = 4;
     private const int Person = 0;
+    private const int Location = 2;
 
     /// <summary>Corrects <paramref name="tags"/> (tag indices, one per token of the document) in place.</summary>
     /// <param name="text">Text the token offsets point into.</param>
@@ -25,6 +28,7 @@ internal static class NerDocumentConsistency
     /// <param name="sentenceEnds">For each token, the index one past the last token of its sentence.</param>
     public static void Apply(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, Span<int> tags, ReadOnlySpan<int> sentenceEnds)
     {
+        JoinPlaceHeads(text, starts, ends, tags, sentenceEnds);
         JoinMiddleInitials(text, starts, ends, tags, sentenceEnds);
 
         var votes = new Dictionary<string, int[]>(StringComparer.OrdinalIgnoreCase);
@@ -157,6 +161,58 @@ internal static class NerDocumentConsistency
 
                 i += bestLength - 1;
             }
+        }
+    }
+
+    private static readonly HashSet<string> PlaceHeads = LoadPlaceHeads();
+
+    private static HashSet<string> LoadPlaceHeads()
+    {
+        using Stream stream = NerLexicon.OpenResource("place-heads.txt")
+            ?? throw new InvalidOperationException("Embedded resource Veille.Resources.ner.place-heads.txt is missing.");
+        using var reader = new StreamReader(stream);
+        var heads = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && line[0] != '#')
+            {
+                heads.Add(line.Trim());
+            }
+        }
+
+        return heads;
+    }
+
+    private static void JoinPlaceHeads(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, Span<int> tags, ReadOnlySpan<int> sentenceEnds)
+    {
+        var lookup = PlaceHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int i = 0; i + 1 < tags.Length; i++)
+        {
+            int end = sentenceEnds[i];
+            if (tags[i] != NerTagSet.Outside || !lookup.Contains(text[starts[i]..ends[i]]))
+            {
+                continue;
+            }
+
+            int name = i + 1;
+            if (name + 1 < end && tags[name] == NerTagSet.Outside && text[starts[name]..ends[name]] is "de" or "du" or "des" or "d'" or "d’")
+            {
+                name++;
+            }
+
+            if (name >= end || tags[name] == NerTagSet.Outside || NerTagSet.IsInside(tags[name]))
+            {
+                continue;
+            }
+
+            int last = name + 1;
+            while (last < end && NerTagSet.IsInside(tags[last]))
+            {
+                last++;
+            }
+
+            Retype(tags, i, last, Location);
+            i = last - 1;
         }
     }
 
