@@ -200,7 +200,7 @@ internal static class NerDocumentConsistency
                 name++;
             }
 
-            if (name >= end || tags[name] == NerTagSet.Outside || NerTagSet.IsInside(tags[name]))
+            if (name >= end || NerTagSet.IsInside(tags[name]) || (tags[name] == NerTagSet.Outside && !IsName(text[starts[name]..ends[name]])))
             {
                 continue;
             }
