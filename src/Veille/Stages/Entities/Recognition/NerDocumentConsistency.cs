@@ -5,6 +5,8 @@ namespace Veille.Stages.Entities.Recognition;
 /// <list type="number">
 /// <item>a lowercase generic place noun right before a name (<c>Resources/ner/place-heads.txt</c>: "mer",
 /// "lac", "île"…, with "de", "du", "des", "d'" between them) joins it in one LOC span ("la mer Noire", "l'île de Ré");</item>
+/// <item>a capitalised compass point after a place and "du", "de l'" joins it ("Afrique de l'Ouest",
+/// "Corée du Sud");</item>
 /// <item>a middle initial ("M.", "J", ".") between a person's name and another capitalised word joins both into
 /// one PER span ("Kurt M. Campbell"), instead of the initial being read as a title;</item>
 /// <item>identical spans take the type most often given to that text in the document (ties keep their own);
@@ -29,6 +31,7 @@ internal static class NerDocumentConsistency
     public static void Apply(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, Span<int> tags, ReadOnlySpan<int> sentenceEnds)
     {
         JoinPlaceHeads(text, starts, ends, tags, sentenceEnds);
+        JoinCompassPoints(text, starts, ends, tags, sentenceEnds);
         JoinMiddleInitials(text, starts, ends, tags, sentenceEnds);
 
         var votes = new Dictionary<string, int[]>(StringComparer.OrdinalIgnoreCase);
@@ -215,6 +218,41 @@ internal static class NerDocumentConsistency
             i = last - 1;
         }
     }
+
+    private static void JoinCompassPoints(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, Span<int> tags, ReadOnlySpan<int> sentenceEnds)
+    {
+        for (int i = 1; i + 1 < tags.Length; i++)
+        {
+            int end = sentenceEnds[i];
+            int previous = tags[i - 1];
+            if (sentenceEnds[i - 1] != end || previous == NerTagSet.Outside || NerTagSet.TypeOf(previous) != Location || tags[i] != NerTagSet.Outside)
+            {
+                continue;
+            }
+
+            int point = text[starts[i]..ends[i]] switch
+            {
+                "du" => i + 1,
+                "de" when i + 2 < end && text[starts[i + 1]..ends[i + 1]] is "l'" or "l’" => i + 2,
+                _ => -1,
+            };
+            if (point < 0 || point >= end || !IsCompassPoint(text[starts[point]..ends[point]])
+                || (point + 1 < end && NerTagSet.IsInside(tags[point + 1])))
+            {
+                continue;
+            }
+
+            for (int k = i; k <= point; k++)
+            {
+                tags[k] = 2 + (2 * Location);
+            }
+
+            i = point;
+        }
+    }
+
+    private static bool IsCompassPoint(ReadOnlySpan<char> word) =>
+        word is "Nord" or "Sud" or "Est" or "Ouest" or "Nord-Est" or "Nord-Ouest" or "Sud-Est" or "Sud-Ouest";
 
     // A middle initial: "M." or "M" followed by ".", between a PER token and a capitalised word (or the reverse).
     private static void JoinMiddleInitials(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, Span<int> tags, ReadOnlySpan<int> sentenceEnds)
