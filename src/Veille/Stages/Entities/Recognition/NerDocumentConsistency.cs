@@ -7,6 +7,8 @@ namespace Veille.Stages.Entities.Recognition;
 /// "lac", "île"…, with "de", "du", "des", "d'" between them) joins it in one LOC span ("la mer Noire", "l'île de Ré");</item>
 /// <item>a capitalised compass point after a place and "du", "de l'" joins it ("Afrique de l'Ouest",
 /// "Corée du Sud");</item>
+/// <item>a capitalised article inside a sentence, right before a name, belongs to it ("de The Beatles",
+/// "dans La Reine des neiges");</item>
 /// <item>a middle initial ("M.", "J", ".") between a person's name and another capitalised word joins both into
 /// one PER span ("Kurt M. Campbell"), instead of the initial being read as a title;</item>
 /// <item>identical spans take the type most often given to that text in the document (ties keep their own);
@@ -32,6 +34,7 @@ internal static class NerDocumentConsistency
     {
         JoinPlaceHeads(text, starts, ends, tags, sentenceEnds);
         JoinCompassPoints(text, starts, ends, tags, sentenceEnds);
+        JoinCapitalisedArticles(text, starts, ends, tags, sentenceEnds);
         JoinMiddleInitials(text, starts, ends, tags, sentenceEnds);
 
         var votes = new Dictionary<string, int[]>(StringComparer.OrdinalIgnoreCase);
@@ -253,6 +256,23 @@ internal static class NerDocumentConsistency
 
     private static bool IsCompassPoint(ReadOnlySpan<char> word) =>
         word is "Nord" or "Sud" or "Est" or "Ouest" or "Nord-Est" or "Nord-Ouest" or "Sud-Est" or "Sud-Ouest";
+
+    private static void JoinCapitalisedArticles(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, Span<int> tags, ReadOnlySpan<int> sentenceEnds)
+    {
+        for (int i = 1; i + 1 < tags.Length; i++)
+        {
+            ReadOnlySpan<char> previous = text[starts[i - 1]..ends[i - 1]];
+            if (sentenceEnds[i - 1] != sentenceEnds[i] || tags[i] != NerTagSet.Outside || tags[i + 1] == NerTagSet.Outside
+                || NerTagSet.IsInside(tags[i + 1]) || !char.IsLetter(previous[^1])
+                || text[starts[i]..ends[i]] is not ("The" or "La" or "Le" or "Les" or "L'" or "L’"))
+            {
+                continue;
+            }
+
+            tags[i] = tags[i + 1];
+            tags[i + 1]++;
+        }
+    }
 
     // A middle initial: "M." or "M" followed by ".", between a PER token and a capitalised word (or the reverse).
     private static void JoinMiddleInitials(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, Span<int> tags, ReadOnlySpan<int> sentenceEnds)
