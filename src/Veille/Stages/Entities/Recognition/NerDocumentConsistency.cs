@@ -14,7 +14,8 @@ namespace Veille.Stages.Entities.Recognition;
 /// <item>identical spans take the type most often given to that text in the document (ties keep their own);
 /// a single word that ends a longer PER span elsewhere ("Ryder" after "Pat Ryder") counts as a PER vote;</item>
 /// <item>capitalised words left outside any entity take the type the document gives their text elsewhere
-/// (a whole span repeated, or the surname of a person named in full).</item>
+/// (a whole span repeated, or the surname of a person named in full), and a span that is the start of a longer
+/// span found elsewhere, followed by the rest of it, becomes that span ("au Washington Post").</item>
 /// </list>
 /// Spans never cross sentences. The tags stay well-formed BIO.
 /// </summary>
@@ -130,12 +131,23 @@ internal static class NerDocumentConsistency
         for (int i = 0; i < tags.Length; i++)
         {
             ReadOnlySpan<char> word = text[starts[i]..ends[i]];
-            if (tags[i] != NerTagSet.Outside || !IsName(word) || !lookup.TryGetValue(word, out var candidates))
+            if (NerTagSet.IsInside(tags[i]) || !IsName(word) || !lookup.TryGetValue(word, out var candidates))
             {
                 continue;
             }
 
-            int bestLength = 0, bestType = 0;
+            // A tagged span is replaced only by a longer known span that starts like it ("Washington" → "Washington Post").
+            int tagged = i;
+            if (tags[i] != NerTagSet.Outside)
+            {
+                tagged++;
+                while (tagged < sentenceEnds[i] && NerTagSet.IsInside(tags[tagged]))
+                {
+                    tagged++;
+                }
+            }
+
+            int bestLength = tagged - i, bestType = 0;
             foreach (var (length, key, type) in candidates)
             {
                 int end = i + length;
@@ -145,7 +157,7 @@ internal static class NerDocumentConsistency
                 }
 
                 bool free = true;
-                for (int k = i; k < end && free; k++)
+                for (int k = tagged; k < end && free; k++)
                 {
                     free = tags[k] == NerTagSet.Outside;
                 }
@@ -157,7 +169,7 @@ internal static class NerDocumentConsistency
                 }
             }
 
-            if (bestLength > 0)
+            if (bestLength > tagged - i)
             {
                 tags[i] = 1 + (2 * bestType);
                 for (int k = i + 1; k < i + bestLength; k++)

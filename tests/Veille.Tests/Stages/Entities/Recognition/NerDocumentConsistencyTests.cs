@@ -67,6 +67,16 @@ public sealed class NerDocumentConsistencyTests
     }
 
     [Fact]
+    public void TaggedPrefix_OfALongerSpan_BecomesThatSpan()
+    {
+        string[][] tags = Apply(
+            [["selon", "le", "Washington", "Post"], ["a", "déclaré", "au", "Washington", "Post"]],
+            [["O", "O", "B-ORG", "I-ORG"], ["O", "O", "O", "B-LOC", "O"]]);
+
+        Assert.Equal(["O", "O", "O", "B-ORG", "I-ORG"], tags[1]);
+    }
+
+    [Fact]
     public void LowercaseRepeats_StayOutside()
     {
         string[][] tags = Apply([["Apple", "sells", "apple"], ["apple", "pie"]], [["B-ORG", "O", "O"], ["O", "O"]]);
