@@ -126,12 +126,13 @@ public sealed class NamedEntityTagger
         for (int first = 0; first < tags.Length; first = sentenceEnds[first])
         {
             int n = sentenceEnds[first] - first;
-            // A person's name does not follow a definite article ("du Pentagone", "the Pentagon"): about 1 % of the
-            // entities after one are persons in both evaluation sets, so B-PER is forbidden there.
+            // A person's name does not follow a definite article ("du Pentagone", "the Pentagon") nor "en", "in",
+            // "dans", "vers": about 1 % of the entities after one are persons in both evaluation sets, so B-PER is
+            // forbidden there.
             bool constrained = false;
             for (int i = first + 1; i < first + n; i++)
             {
-                if (IsDefiniteArticle(text.AsSpan(starts[i - 1], ends[i - 1] - starts[i - 1])))
+                if (PrecedesNoPerson(text.AsSpan(starts[i - 1], ends[i - 1] - starts[i - 1])))
                 {
                     allowed ??= new int[tags.Length];
                     if (!constrained)
@@ -154,8 +155,8 @@ public sealed class NamedEntityTagger
     private const int AllTags = (1 << NerTagSet.Count) - 1;
     private const int BeginPerson = 1;
 
-    private static bool IsDefiniteArticle(ReadOnlySpan<char> word) =>
-        word is "the" or "le" or "la" or "les" or "l'" or "l’" or "du" or "au" or "aux" or "des";
+    private static bool PrecedesNoPerson(ReadOnlySpan<char> word) =>
+        word is "the" or "le" or "la" or "les" or "l'" or "l’" or "du" or "au" or "aux" or "des" or "en" or "in" or "dans" or "vers";
 
     private static void AddMentions(ReadOnlySpan<float> emissions, ReadOnlySpan<int> tags, ReadOnlySpan<int> sentenceEnds, List<RecognizedMention> mentions)
     {
