@@ -274,7 +274,7 @@ internal static class NerDocumentConsistency
         for (int i = 1; i + 1 < tags.Length; i++)
         {
             ReadOnlySpan<char> previous = text[starts[i - 1]..ends[i - 1]];
-            if (sentenceEnds[i - 1] != sentenceEnds[i] || tags[i] != NerTagSet.Outside || tags[i + 1] == NerTagSet.Outside
+            if (sentenceEnds[i - 1] != sentenceEnds[i] || i + 1 >= sentenceEnds[i] || tags[i] != NerTagSet.Outside || tags[i + 1] == NerTagSet.Outside
                 || NerTagSet.IsInside(tags[i + 1]) || !char.IsLetter(previous[^1])
                 || text[starts[i]..ends[i]] is not ("The" or "La" or "Le" or "Les" or "L'" or "L’"))
             {

@@ -85,6 +85,39 @@ public sealed class NerDocumentConsistencyTests
         Assert.Equal(["B-ORG", "O", "O"], tags[0]);
     }
 
+    [Fact]
+    public void Corrections_KeepRandomDocumentsWellFormed()
+    {
+        string[] vocabulary = ["Kurt", "M.", "Campbell", "du", "de", "l'", "Ouest", "Afrique", "mer", "Noire", "The", "La", "Post", "Washington", "au", "a", "W", ".", ","];
+        var random = new Random(7);
+        for (int run = 0; run < 2000; run++)
+        {
+            int count = random.Next(1, 4);
+            var sentences = new string[count][];
+            var tags = new string[count][];
+            for (int s = 0; s < count; s++)
+            {
+                int n = random.Next(1, 9);
+                sentences[s] = Enumerable.Range(0, n).Select(_ => vocabulary[random.Next(vocabulary.Length)]).ToArray();
+                tags[s] = new string[n];
+                for (int i = 0; i < n; i++)
+                {
+                    int tag = random.Next(NerTagSet.Count);
+                    int previous = i == 0 ? -1 : NerTagSet.IndexOf(tags[s][i - 1]);
+                    tags[s][i] = NerTagSet.NameOf(NerTagSet.IsAllowed(previous, tag) ? tag : NerTagSet.Outside);
+                }
+            }
+
+            foreach (string[] sentence in Apply(sentences, tags))
+            {
+                for (int i = 0; i < sentence.Length; i++)
+                {
+                    Assert.True(NerTagSet.IsAllowed(i == 0 ? -1 : NerTagSet.IndexOf(sentence[i - 1]), NerTagSet.IndexOf(sentence[i])), string.Join(" ", sentence));
+                }
+            }
+        }
+    }
+
     private static string[][] Apply(string[][] sentences, string[][] tags)
     {
         var words = sentences.SelectMany(sentence => sentence).ToList();
