@@ -27,8 +27,9 @@ public sealed class EntitiesStage : IDocumentStage
         this.linker = linker;
     }
 
-    // The version moves with the linker's, so a change of either part marks stored mentions stale.
-    public StageInfo Info { get; } = new("entities", 1 + EntityLinker.Version, Layers.Text | Layers.Language | Layers.Tokens | Layers.Sentences, Layers.Mentions);
+    // The version is the tagger's part (2: document-level corrections) plus the linker's, so a change of either
+    // part marks stored mentions stale.
+    public StageInfo Info { get; } = new("entities", 2 + EntityLinker.Version, Layers.Text | Layers.Language | Layers.Tokens | Layers.Sentences, Layers.Mentions);
 
     public void Process(Document document, StageContext context)
     {

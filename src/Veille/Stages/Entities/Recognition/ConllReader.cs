@@ -20,8 +20,29 @@ public static class ConllReader
     /// <summary>Reads CoNLL from <paramref name="reader"/> (see <see cref="Read(string)"/>).</summary>
     public static List<NerSentence> Read(TextReader reader) => Read(reader, null);
 
+    /// <summary>
+    /// Reads CoNLL like <see cref="Read(string)"/> and returns the index of each document's first sentence: a
+    /// "-DOCSTART-" line starts a document; a file without any such line is one document per sentence.
+    /// </summary>
+    public static List<NerSentence> Read(string path, out List<int> documentStarts)
+    {
+        using TextReader reader = Open(path);
+        documentStarts = [];
+        List<NerSentence> sentences = Read(reader, null, documentStarts);
+        if (documentStarts.Count == 0)
+        {
+            documentStarts.AddRange(Enumerable.Range(0, sentences.Count));
+        }
+        else if (documentStarts[0] != 0)
+        {
+            documentStarts.Insert(0, 0);
+        }
+
+        return sentences;
+    }
+
     /// <summary>Reads CoNLL and, when <paramref name="texts"/> is given, the "# text = " comment of each sentence ("" when absent).</summary>
-    internal static List<NerSentence> Read(TextReader reader, List<string>? texts)
+    internal static List<NerSentence> Read(TextReader reader, List<string>? texts, List<int>? documentStarts = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         string text = "";
@@ -61,6 +82,11 @@ public static class ConllReader
                 }
 
                 Flush(sentences, tokens, tags);
+                if (documentStarts is not null && (documentStarts.Count == 0 || documentStarts[^1] != sentences.Count))
+                {
+                    documentStarts.Add(sentences.Count);
+                }
+
                 continue;
             }
 

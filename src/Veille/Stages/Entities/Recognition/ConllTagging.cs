@@ -13,12 +13,25 @@ public static class ConllTagging
     public static void Annotate(string inputFile, string outputFile, string language, NamedEntityTagger tagger)
     {
         ArgumentNullException.ThrowIfNull(tagger);
-        List<NerSentence> sentences = ConllReader.Read(inputFile);
+        List<NerSentence> sentences = ConllReader.Read(inputFile, out List<int> documentStarts);
         using var writer = new StreamWriter(outputFile, false, new UTF8Encoding(false));
         writer.NewLine = "\n";
-        foreach (NerSentence sentence in sentences)
+        // Documents are tagged whole, as the evaluator does.
+        var predicted = new List<string[]>(sentences.Count);
+        documentStarts.Add(sentences.Count);
+        for (int d = 0; d + 1 < documentStarts.Count; d++)
         {
-            string[] tags = tagger.TagTokens(sentence.Tokens, language);
+            int first = documentStarts[d], end = documentStarts[d + 1];
+            if (end > first)
+            {
+                predicted.AddRange(tagger.TagDocument(sentences.GetRange(first, end - first).ConvertAll(s => (IReadOnlyList<string>)s.Tokens), language));
+            }
+        }
+
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            NerSentence sentence = sentences[s];
+            string[] tags = predicted[s];
             for (int i = 0; i < tags.Length; i++)
             {
                 writer.Write(i.ToString(System.Globalization.CultureInfo.InvariantCulture));

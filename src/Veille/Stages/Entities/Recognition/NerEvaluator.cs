@@ -30,16 +30,23 @@ public static class NerEvaluator
     public static NerScores Evaluate(string conllFile, string language, NamedEntityTagger tagger, int maxSentences = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(tagger);
-        List<NerSentence> sentences = ConllReader.Read(conllFile);
+        List<NerSentence> sentences = ConllReader.Read(conllFile, out List<int> documentStarts);
         if (sentences.Count > maxSentences)
         {
             sentences.RemoveRange(maxSentences, sentences.Count - maxSentences);
         }
 
+        // Each document is tagged as a whole, as the entity stage tags an article.
         var predicted = new List<string[]>(sentences.Count);
-        foreach (NerSentence sentence in sentences)
+        documentStarts.Add(int.MaxValue);
+        for (int d = 0; d + 1 < documentStarts.Count && documentStarts[d] < sentences.Count; d++)
         {
-            predicted.Add(tagger.TagTokens(sentence.Tokens, language));
+            int first = documentStarts[d], end = Math.Min(documentStarts[d + 1], sentences.Count);
+            if (end > first)
+            {
+                var document = sentences.GetRange(first, end - first).ConvertAll(s => (IReadOnlyList<string>)s.Tokens);
+                predicted.AddRange(tagger.TagDocument(document, language));
+            }
         }
 
         return Score(sentences.ConvertAll(s => s.Tags), predicted);

@@ -18,6 +18,41 @@ public sealed class ConllReaderTests
     }
 
     [Fact]
+    public void Read_DocumentStarts_FollowDocstartLines()
+    {
+        string path = Path.GetTempFileName();
+        File.WriteAllText(path, "-DOCSTART- O\n\nA O\n\nB O\n\n-DOCSTART- O\n\nC O\n");
+        try
+        {
+            List<NerSentence> sentences = ConllReader.Read(path, out List<int> documentStarts);
+
+            Assert.Equal(3, sentences.Count);
+            Assert.Equal([0, 2], documentStarts);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Read_WithoutDocstart_EachSentenceIsADocument()
+    {
+        string path = Path.GetTempFileName();
+        File.WriteAllText(path, "A O\n\nB O\n\nC O\n");
+        try
+        {
+            ConllReader.Read(path, out List<int> documentStarts);
+
+            Assert.Equal([0, 1, 2], documentStarts);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Read_TokenSpaceTagKeepsAHashToken()
     {
         const string text = "# O\nParis I-LOC\n\nUnion I-ORG\n";

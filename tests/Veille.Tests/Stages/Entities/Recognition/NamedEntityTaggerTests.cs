@@ -69,6 +69,48 @@ public sealed class NamedEntityTaggerTests
         Parallel.For(0, 64, _ => Assert.Equal(expected, Describe(document, NamedEntityTagger.Default.Tag(document))));
     }
 
+    [Fact]
+    public void Issue_MiddleInitialIsNotAFrenchTitle()
+    {
+        Document document = Tokenized("Le secrétaire d’État adjoint Kurt M. Campbell se rendra à Niamey dans les prochains mois.", "fr");
+
+        Assert.Contains("PER Kurt M. Campbell", Describe(document, NamedEntityTagger.Default.Tag(document)));
+    }
+
+    [Fact]
+    public void Issue_CompassPointJoinsItsPlace()
+    {
+        Document document = Tokenized("Les États-Unis vont maintenir leur partenariat avec l'Afrique de l'Ouest et les pays du Sahel.", "fr");
+
+        Assert.Contains("LOC Afrique de l'Ouest", Describe(document, NamedEntityTagger.Default.Tag(document)));
+    }
+
+    [Fact]
+    public void Issue_NoPersonAfterADefiniteArticle()
+    {
+        Document document = Tokenized("Le ministère enverra une petite délégation du Pentagone et du Commandement américain.", "fr");
+
+        Assert.DoesNotContain("PER Pentagone", Describe(document, NamedEntityTagger.Default.Tag(document)));
+    }
+
+    [Fact]
+    public void Tag_SurnameAloneAfterTheFullName_IsTheSamePerson()
+    {
+        Document document = Tokenized("Le général Pat Ryder a indiqué que les discussions ont commencé. Le retrait ne signifie pas la fin de la mission, a déclaré Ryder.", "fr");
+
+        Assert.Equal(["PER Pat Ryder", "PER Ryder"], Describe(document, NamedEntityTagger.Default.Tag(document)).Where(text => text.StartsWith("PER", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Tag_PlaceHeadInLowercaseJoinsTheName()
+    {
+        Document document = Tokenized("Le navire a traversé la mer Noire avant de rejoindre le golfe de Guinée.", "fr");
+
+        string[] found = Describe(document, NamedEntityTagger.Default.Tag(document));
+
+        Assert.Contains("LOC golfe de Guinée", found);
+    }
+
     private static Document Tokenized(string text, string language)
     {
         Document document = TestDocuments.Cleaned(text, language);
