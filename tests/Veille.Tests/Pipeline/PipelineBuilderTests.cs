@@ -83,7 +83,7 @@ public sealed class PipelineBuilderTests
             cleaning v1: requires None; produces Text
             language-id v2: requires Text; produces Language
             tokenization v2: requires Text; produces Tokens, Sentences
-            entities v2: requires Text, Language, Tokens, Sentences; produces Mentions
+            entities v3: requires Text, Language, Tokens, Sentences; produces Mentions
             dates v1: requires Text, Language, Tokens, Sentences; produces Dates
             figures v1: requires Text, Language, Tokens; produces Figures
             quotes v1: requires Text, Tokens, Sentences, Mentions; produces Quotes
