@@ -10,6 +10,10 @@ internal static partial class BoilerplatePatterns
     [GeneratedRegex(@"-ad-|ai2html|banner|breadcrumb|combx|comment|community|cookie|consent|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|newsletter|share|sharing|navigation|navbar|topbar|subnav|skip-link|print-only|modal|overlay", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex Unlikely();
 
+    /// <summary>Class or id of an overlay or widget that no content class rescues: cookie and consent banners, paywalls, share bars.</summary>
+    [GeneratedRegex(@"cookie|consent|gdpr|paywall|signwall|popup|modal|newsletter|share|sharing|social|breadcrumb|skip-link|related|comment|subscri|signup|author-?bio|about-?the-?author|recommend|rating|copyright|disclaimer|donat|feedback|advert|byline|entry-meta|post-meta|article-meta", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex AlwaysBoilerplate();
+
     /// <summary>Class or id that rescues an <see cref="Unlikely"/> match.</summary>
     [GeneratedRegex(@"and|article|body|column|content|main|shadow|entry|story|post", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex MaybeCandidate();

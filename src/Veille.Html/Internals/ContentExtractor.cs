@@ -4,25 +4,27 @@ using AngleSharp.Dom;
 namespace Veille.Html.Internals;
 
 /// <summary>Finds the main content of a parsed page and writes it as paragraphs.</summary>
-/// <remarks>Three passes over the body: remove boilerplate elements; measure text, link text and paragraph scores bottom-up; pick the best container (plus qualifying siblings) and write its blocks, dropping link lists and negative-class blocks.</remarks>
+/// <remarks>Passes over the body: measure; remove boilerplate elements (tags, roles, hidden, class patterns); measure again bottom-up; pick the element with the most good minus bad text; write its blocks, dropping link lists and negative-class boxes.</remarks>
 internal static class ContentExtractor
 {
     private const int MinParagraphChars = 25;
 
+    /// <summary>Elements whose text is never content.</summary>
     private static readonly HashSet<string> RemovedTags = new(StringComparer.OrdinalIgnoreCase)
     {
-        "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "nav", "aside", "footer",
-        "header", "button", "select", "input", "textarea", "option", "menu", "dialog", "link", "meta", "head", "map", "audio", "video", "picture", "img",
+        "script", "style", "template", "svg", "canvas", "iframe", "object", "embed", "button", "select", "input", "textarea", "option", "dialog", "link", "meta", "head", "map",
+    };
+
+    /// <summary>Elements removed unless broken markup made them swallow the article (an unclosed &lt;header&gt;, &lt;audio&gt; or &lt;noscript&gt;).</summary>
+    private static readonly HashSet<string> LayoutTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "nav", "aside", "footer", "header", "menu", "noscript", "audio", "video", "picture", "img",
     };
 
     private static readonly HashSet<string> RemovedRoles = new(StringComparer.OrdinalIgnoreCase)
     {
         "navigation", "banner", "complementary", "contentinfo", "menu", "menubar", "search", "dialog", "alertdialog", "toolbar",
     };
-
-    private static readonly HashSet<string> ParagraphTags = new(StringComparer.OrdinalIgnoreCase) { "p", "pre", "blockquote", "td", "dd", "li" };
-
-    private static readonly HashSet<string> DivLikeTags = new(StringComparer.OrdinalIgnoreCase) { "div", "section", "article", "main", "font", "center", "span", "body" };
 
     /// <summary>Elements that end the current paragraph when they open or close.</summary>
     internal static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
@@ -40,40 +42,43 @@ internal static class ContentExtractor
             return string.Empty;
         }
 
-        RemoveBoilerplate(body, 0);
+        var raw = new Measure();
+        raw.Run(body);
+        new BoilerplateRemover(raw, raw.Of(body).Good).Remove(body, 0);
         var measure = new Measure();
         measure.Run(body);
-        IElement top = measure.SelectTop(body);
-        List<IElement> parts = measure.WithSiblings(top);
         var writer = new BlockWriter(measure);
-        foreach (IElement part in parts)
-        {
-            writer.Write(part, 0);
-        }
-
+        writer.Write(measure.SelectTop(body), 0);
         return writer.ToString();
     }
 
-    private static void RemoveBoilerplate(IElement element, int depth)
+    /// <summary>Removes boilerplate elements, top-down; a class match spares an element holding a large share of the page's paragraph text.</summary>
+    private sealed class BoilerplateRemover(Measure raw, double pageGood)
     {
-        IElement? child = element.FirstElementChild;
-        while (child is not null)
-        {
-            IElement? next = child.NextElementSibling;
-            if (depth >= HtmlExtractor.MaxDepth || IsBoilerplate(child))
-            {
-                child.Remove();
-            }
-            else
-            {
-                RemoveBoilerplate(child, depth + 1);
-            }
+        // A class match spares an element holding more than this share of the page's paragraph text.
+        private const double MaxShare = 0.25;
 
-            child = next;
+        public void Remove(IElement element, int depth)
+        {
+            IElement? child = element.FirstElementChild;
+            while (child is not null)
+            {
+                IElement? next = child.NextElementSibling;
+                if (depth >= HtmlExtractor.MaxDepth || IsBoilerplate(child, raw.Of(child).Good > pageGood * MaxShare))
+                {
+                    child.Remove();
+                }
+                else
+                {
+                    Remove(child, depth + 1);
+                }
+
+                child = next;
+            }
         }
     }
 
-    private static bool IsBoilerplate(IElement element)
+    private static bool IsBoilerplate(IElement element, bool holdsMuchText)
     {
         string tag = element.LocalName;
         if (RemovedTags.Contains(tag))
@@ -81,22 +86,17 @@ internal static class ContentExtractor
             return true;
         }
 
-        if (element.HasAttribute("hidden"))
-        {
-            return true;
-        }
-
-        string? style = element.GetAttribute("style");
-        if (style is not null && (style.Contains("display:none", StringComparison.OrdinalIgnoreCase) || style.Contains("display: none", StringComparison.OrdinalIgnoreCase)
-            || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase)))
-        {
-            return true;
-        }
-
         string? role = element.GetAttribute("role");
-        if (role is not null && RemovedRoles.Contains(role))
+        string? style = element.GetAttribute("style");
+        bool layout = LayoutTags.Contains(tag)
+            || element.HasAttribute("hidden")
+            || (role is not null && RemovedRoles.Contains(role))
+            || (style is not null && (style.Contains("display:none", StringComparison.OrdinalIgnoreCase) || style.Contains("display: none", StringComparison.OrdinalIgnoreCase)
+                || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase)));
+        if (layout)
         {
-            return true;
+            // Fallback content normally holds a line of text, not paragraphs.
+            return !HoldsArticle(element) && (tag is not ("noscript" or "audio" or "video" or "picture") || element.QuerySelectorAll("p").Length < 3);
         }
 
         if (tag is "article" or "main" or "body" or "html" or "td" or "tr" or "table" or "tbody")
@@ -105,24 +105,43 @@ internal static class ContentExtractor
         }
 
         string classAndId = BoilerplatePatterns.ClassAndId(element);
-        return classAndId.Length > 0 && BoilerplatePatterns.Unlikely().IsMatch(classAndId) && !BoilerplatePatterns.MaybeCandidate().IsMatch(classAndId);
+        if (classAndId.Length == 0)
+        {
+            return false;
+        }
+
+        bool unlikely = BoilerplatePatterns.AlwaysBoilerplate().IsMatch(classAndId)
+            || (BoilerplatePatterns.Unlikely().IsMatch(classAndId) && !BoilerplatePatterns.MaybeCandidate().IsMatch(classAndId));
+
+        // A layout class ("Layout--sidebarPosition-end") must not take the article with it.
+        return unlikely && !holdsMuchText && !HoldsArticle(element);
     }
 
-    /// <summary>Per-element text measures and readability scores.</summary>
+    private static bool HoldsArticle(IElement element) => element.QuerySelector("article, main, [role=main], h1") is not null;
+
+    /// <summary>Per-element text measures: total and link characters, and the good and bad text mass of the blocks inside.</summary>
+    /// <remarks>Each block (a <see cref="BlockTags"/> element or table cell) is judged on its own inline text: link-dense text is bad, a long low-link block is good (its link text bad), a short one counts a little against. The container is the element with the most good minus bad text.</remarks>
     internal sealed class Measure
     {
+        // A short block (a date, a label) counts this much of its length against its container.
+        private const double ShortBlockPenalty = 0.3;
+
+        // A block with more link text than this share of its text is navigation.
+        private const double LinkDenseBlock = 0.5;
+
+        // Bad text weighs as much as good text.
+        private const double BadWeight = 1;
         private readonly Dictionary<IElement, Stats> stats = new(ReferenceEqualityComparer.Instance);
-        private readonly List<IElement> candidates = [];
+        private readonly List<IElement> order = [];
 
         internal sealed class Stats
         {
             public int TextChars;
             public int LinkChars;
-            public int Commas;
-            public int DirectTextChars;
-            public double Score;
-            public bool IsCandidate;
-            public int Weight;
+            public int InlineChars;
+            public int InlineLinkChars;
+            public double Good;
+            public double Bad;
         }
 
         public Stats Of(IElement element) => stats.TryGetValue(element, out Stats? value) ? value : new Stats();
@@ -136,7 +155,7 @@ internal static class ContentExtractor
         public double FinalScore(IElement element)
         {
             Stats value = Of(element);
-            return value.IsCandidate ? value.Score * (1 - LinkDensity(element)) : 0;
+            return value.Good - (BadWeight * value.Bad);
         }
 
         public void Run(IElement body)
@@ -148,6 +167,7 @@ internal static class ContentExtractor
         {
             var value = new Stats();
             stats[element] = value;
+            order.Add(element);
             bool isLink = inLink || element.LocalName == "a";
             for (INode? node = element.FirstChild; node is not null; node = node.NextSibling)
             {
@@ -161,174 +181,133 @@ internal static class ContentExtractor
                     Stats childStats = Visit(child, depth + 1, isLink);
                     value.TextChars += childStats.TextChars;
                     value.LinkChars += childStats.LinkChars;
-                    value.Commas += childStats.Commas;
+                    value.Good += childStats.Good;
+                    value.Bad += childStats.Bad;
+                    value.InlineChars += childStats.InlineChars;
+                    value.InlineLinkChars += childStats.InlineLinkChars;
                 }
                 else if (node.NodeType == NodeType.Text)
                 {
-                    string data = node.TextContent;
                     int chars = 0;
-                    int commas = 0;
-                    foreach (char c in data)
+                    foreach (char c in node.TextContent)
                     {
-                        if (!char.IsWhiteSpace(c))
-                        {
-                            chars++;
-                            if (c is ',' or '，' or '、' or '،')
-                            {
-                                commas++;
-                            }
-                        }
+                        chars += char.IsWhiteSpace(c) ? 0 : 1;
                     }
 
                     value.TextChars += chars;
-                    value.DirectTextChars += chars;
-                    value.Commas += commas;
+                    value.InlineChars += chars;
                     if (isLink)
                     {
                         value.LinkChars += chars;
+                        value.InlineLinkChars += chars;
                     }
                 }
             }
 
-            if (IsParagraph(element, value) && value.TextChars >= MinParagraphChars)
+            if (IsBlock(element) && value.InlineChars > 0)
             {
-                double score = 1 + value.Commas + Math.Min(value.TextChars / 100, 3);
-                int level = 0;
-                for (IElement? ancestor = element.ParentElement; ancestor is not null && level < 5; ancestor = ancestor.ParentElement, level++)
+                int chars = value.InlineChars;
+                int links = value.InlineLinkChars;
+                if (links > chars * LinkDenseBlock)
                 {
-                    if (!stats.TryGetValue(ancestor, out Stats? ancestorStats))
-                    {
-                        break;
-                    }
-
-                    if (!ancestorStats.IsCandidate)
-                    {
-                        ancestorStats.IsCandidate = true;
-                        ancestorStats.Weight = BoilerplatePatterns.ClassWeight(BoilerplatePatterns.ClassAndId(ancestor));
-                        ancestorStats.Score = TagWeight(ancestor.LocalName) + ancestorStats.Weight;
-                        candidates.Add(ancestor);
-                    }
-
-                    ancestorStats.Score += level switch { 0 => score, 1 => score / 2, _ => score / (level * 3) };
+                    value.Bad += chars;
                 }
+                else if (chars >= MinParagraphChars)
+                {
+                    value.Good += chars - links;
+                    value.Bad += links;
+                }
+                else
+                {
+                    value.Bad += chars * ShortBlockPenalty;
+                }
+
+                value.InlineChars = 0;
+                value.InlineLinkChars = 0;
             }
 
             return value;
         }
 
-        private static bool IsParagraph(IElement element, Stats value) =>
-            ParagraphTags.Contains(element.LocalName) || (DivLikeTags.Contains(element.LocalName) && value.DirectTextChars >= MinParagraphChars);
-
-        private static int TagWeight(string tag) => tag switch
-        {
-            "div" or "article" or "main" or "section" => 5,
-            "pre" or "td" or "blockquote" => 3,
-            "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
-            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
-            _ => 0,
-        };
+        private static bool IsBlock(IElement element) => BlockTags.Contains(element.LocalName) || element.LocalName is "td" or "th" or "body";
 
         public IElement SelectTop(IElement body)
         {
-            IElement? best = null;
-            double bestScore = 0;
-            foreach (IElement candidate in candidates)
+            IElement best = body;
+            double bestScore = double.MinValue;
+            foreach (IElement element in order)
             {
-                double score = FinalScore(candidate);
-                if (score > bestScore)
+                // Document order visits a parent before its children, so ">=" lets the deepest of equal containers win.
+                double score = FinalScore(element);
+                if (score >= bestScore)
                 {
-                    best = candidate;
+                    best = element;
                     bestScore = score;
                 }
             }
 
-            if (best is null)
-            {
-                return body;
-            }
-
-            // A container that holds most of the paragraphs beats one of its children holding only a few (Readability's parent walk).
-            IElement top = best;
-            for (IElement? parent = top.ParentElement; parent is not null && parent.LocalName != "html"; parent = parent.ParentElement)
-            {
-                double parentScore = FinalScore(parent);
-                if (parentScore < bestScore / 3)
-                {
-                    break;
-                }
-
-                if (parentScore > FinalScore(top))
-                {
-                    top = parent;
-                }
-            }
-
-            return top;
-        }
-
-        public List<IElement> WithSiblings(IElement top)
-        {
-            IElement? parent = top.ParentElement;
-            if (parent is null || top.LocalName == "body")
-            {
-                return [top];
-            }
-
-            double threshold = Math.Max(10, FinalScore(top) * 0.2);
-            string topClass = top.GetAttribute("class") ?? string.Empty;
-            var parts = new List<IElement>();
-            foreach (IElement sibling in parent.Children)
-            {
-                if (sibling == top)
-                {
-                    parts.Add(sibling);
-                    continue;
-                }
-
-                double bonus = topClass.Length > 0 && sibling.GetAttribute("class") == topClass ? FinalScore(top) * 0.2 : 0;
-                if (FinalScore(sibling) + bonus >= threshold)
-                {
-                    parts.Add(sibling);
-                    continue;
-                }
-
-                if (sibling.LocalName == "p")
-                {
-                    Stats value = Of(sibling);
-                    double linkDensity = LinkDensity(sibling);
-                    if ((value.TextChars > 80 && linkDensity < 0.25) || (value.TextChars > 0 && linkDensity == 0 && sibling.TextContent.TrimEnd().EndsWith('.')))
-                    {
-                        parts.Add(sibling);
-                    }
-                }
-            }
-
-            return parts;
+            return best;
         }
     }
 
     /// <summary>Writes blocks as paragraphs separated by blank lines, collapsing white space.</summary>
     private sealed class BlockWriter(Measure measure)
     {
+        // Inside the container, a list, paragraph or box with more link text than this share is dropped.
+        private const double DropLinkDensity = 0.35;
         private readonly StringBuilder output = new();
         private readonly StringBuilder paragraph = new();
         private bool pendingSpace;
 
+        // Where the last heading starts in the output, while nothing but that heading followed it; else -1.
+        private int headingStart = -1;
+
         public void Write(IElement element, int depth)
         {
-            if (depth > HtmlExtractor.MaxDepth || IsDropped(element))
+            if (depth > HtmlExtractor.MaxDepth)
             {
                 return;
             }
 
+            if (IsDropped(element))
+            {
+                // "Related articles" and "Read more" headings introduce the link list just dropped.
+                if (headingStart >= 0 && paragraph.Length == 0)
+                {
+                    output.Length = headingStart;
+                    headingStart = -1;
+                }
+
+                return;
+            }
+
             string tag = element.LocalName;
+            if (tag is "h2" or "h3" or "h4" or "h5" or "h6")
+            {
+                Flush();
+                int start = output.Length;
+                WriteChildren(element, depth);
+                Flush();
+                headingStart = output.Length > start ? start : headingStart;
+                return;
+            }
+
             bool block = BlockTags.Contains(tag);
             if (block)
             {
                 Flush();
             }
 
-            bool pre = tag == "pre";
+            WriteChildren(element, depth);
+            if (block)
+            {
+                Flush();
+            }
+        }
+
+        private void WriteChildren(IElement element, int depth)
+        {
+            bool pre = element.LocalName == "pre";
             for (INode? node = element.FirstChild; node is not null; node = node.NextSibling)
             {
                 if (node is IElement child)
@@ -353,17 +332,12 @@ internal static class ContentExtractor
                     Append(node.TextContent, pre);
                 }
             }
-
-            if (block)
-            {
-                Flush();
-            }
         }
 
         private bool IsDropped(IElement element)
         {
             string tag = element.LocalName;
-            if (tag is "p" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "pre" or "blockquote" or "td" or "tr" or "body" or "a" or "b" or "i" or "em" or "strong" or "span")
+            if (tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "pre" or "td" or "tr" or "body" or "a" or "b" or "i" or "em" or "strong" or "span")
             {
                 return false;
             }
@@ -381,7 +355,7 @@ internal static class ContentExtractor
                 return true;
             }
 
-            if (linkDensity > 0.5 && (tag is "ul" or "ol" or "div" or "section" or "table" or "dl" or "li" or "nav" or "form"))
+            if (linkDensity > DropLinkDensity && (tag is "ul" or "ol" or "div" or "section" or "table" or "dl" or "li" or "nav" or "form" or "p" or "blockquote"))
             {
                 return true;
             }
@@ -437,6 +411,7 @@ internal static class ContentExtractor
 
             if (length > 0)
             {
+                headingStart = -1;
                 if (output.Length > 0)
                 {
                     output.Append("\n\n");
