@@ -153,6 +153,31 @@ public sealed class HtmlExtractorTests
     }
 
     [Fact]
+    public void Extract_HiddenElements_AreRemoved()
+    {
+        const string html = """
+            <html><body><div style="display: none"><p>Hidden teaser text that is long enough to be a paragraph, with a comma.</p></div>
+            <div hidden><p>Another hidden paragraph that is long enough to count as content, with commas, too.</p></div>
+            <p>The visible paragraph is long enough to count as content, with a comma, and it stays.</p></body></html>
+            """;
+
+        string text = HtmlExtractor.Extract(html).Text;
+
+        Assert.Equal("The visible paragraph is long enough to count as content, with a comma, and it stays.", text);
+    }
+
+    [Fact]
+    public void Extract_UnclosedHeaderOrAudio_DoesNotSwallowTheArticle()
+    {
+        const string paragraphs = "<p>First paragraph of the story, long enough to be content, with a comma.</p><p>Second paragraph of the story, also long enough, with a comma.</p>";
+        string unclosedHeader = $"<html><body><header role='banner'><a href='/'>Home</a><article><h1>Title</h1>{paragraphs}</article></body></html>";
+        string unclosedAudio = $"<html><body><div class='entry'><audio controls><source src='a.m4a'>{paragraphs}</div></body></html>";
+
+        Assert.Contains("Second paragraph of the story", HtmlExtractor.Extract(unclosedHeader).Text, StringComparison.Ordinal);
+        Assert.Contains("Second paragraph of the story", HtmlExtractor.Extract(unclosedAudio).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_EmptyOrTextOnlyInput_ReturnsWithoutThrowing()
     {
         Assert.Equal(string.Empty, HtmlExtractor.Extract("   ").Text);

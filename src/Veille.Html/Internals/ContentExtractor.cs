@@ -58,13 +58,16 @@ internal static class ContentExtractor
         // A class match spares an element holding more than this share of the page's paragraph text.
         private const double MaxShare = 0.25;
 
+        // Fallback content (an unclosed <audio>, a <noscript> page) with this much paragraph text is the page itself.
+        private const double FallbackParagraphChars = 100;
+
         public void Remove(IElement element, int depth)
         {
             IElement? child = element.FirstElementChild;
             while (child is not null)
             {
                 IElement? next = child.NextElementSibling;
-                if (depth >= HtmlExtractor.MaxDepth || IsBoilerplate(child, raw.Of(child).Good > pageGood * MaxShare))
+                if (depth >= HtmlExtractor.MaxDepth || IsBoilerplate(child, raw.Of(child).Good))
                 {
                     child.Remove();
                 }
@@ -76,48 +79,48 @@ internal static class ContentExtractor
                 child = next;
             }
         }
+
+        private bool IsBoilerplate(IElement element, double good)
+        {
+            string tag = element.LocalName;
+            if (RemovedTags.Contains(tag))
+            {
+                return true;
+            }
+
+            string? role = element.GetAttribute("role");
+            string? style = element.GetAttribute("style");
+            bool layout = LayoutTags.Contains(tag)
+                || element.HasAttribute("hidden")
+                || (role is not null && RemovedRoles.Contains(role))
+                || (style is not null && (style.Contains("display:none", StringComparison.OrdinalIgnoreCase) || style.Contains("display: none", StringComparison.OrdinalIgnoreCase)
+                    || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase)));
+            if (layout)
+            {
+                // Fallback content normally holds a line of text, not paragraphs.
+                return !HoldsArticle(element) && (tag is not ("noscript" or "audio" or "video" or "picture") || good < FallbackParagraphChars);
+            }
+
+            if (tag is "article" or "main" or "body" or "html" or "td" or "tr" or "table" or "tbody")
+            {
+                return false;
+            }
+
+            string classAndId = BoilerplatePatterns.ClassAndId(element);
+            if (classAndId.Length == 0)
+            {
+                return false;
+            }
+
+            bool unlikely = BoilerplatePatterns.AlwaysBoilerplate().IsMatch(classAndId)
+                || (BoilerplatePatterns.Unlikely().IsMatch(classAndId) && !BoilerplatePatterns.MaybeCandidate().IsMatch(classAndId));
+
+            // A layout class ("Layout--sidebarPosition-end") must not take the article with it.
+            return unlikely && good <= pageGood * MaxShare && !HoldsArticle(element);
+        }
+
+        private static bool HoldsArticle(IElement element) => element.QuerySelector("article, main, [role=main], h1") is not null;
     }
-
-    private static bool IsBoilerplate(IElement element, bool holdsMuchText)
-    {
-        string tag = element.LocalName;
-        if (RemovedTags.Contains(tag))
-        {
-            return true;
-        }
-
-        string? role = element.GetAttribute("role");
-        string? style = element.GetAttribute("style");
-        bool layout = LayoutTags.Contains(tag)
-            || element.HasAttribute("hidden")
-            || (role is not null && RemovedRoles.Contains(role))
-            || (style is not null && (style.Contains("display:none", StringComparison.OrdinalIgnoreCase) || style.Contains("display: none", StringComparison.OrdinalIgnoreCase)
-                || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase)));
-        if (layout)
-        {
-            // Fallback content normally holds a line of text, not paragraphs.
-            return !HoldsArticle(element) && (tag is not ("noscript" or "audio" or "video" or "picture") || element.QuerySelectorAll("p").Length < 3);
-        }
-
-        if (tag is "article" or "main" or "body" or "html" or "td" or "tr" or "table" or "tbody")
-        {
-            return false;
-        }
-
-        string classAndId = BoilerplatePatterns.ClassAndId(element);
-        if (classAndId.Length == 0)
-        {
-            return false;
-        }
-
-        bool unlikely = BoilerplatePatterns.AlwaysBoilerplate().IsMatch(classAndId)
-            || (BoilerplatePatterns.Unlikely().IsMatch(classAndId) && !BoilerplatePatterns.MaybeCandidate().IsMatch(classAndId));
-
-        // A layout class ("Layout--sidebarPosition-end") must not take the article with it.
-        return unlikely && !holdsMuchText && !HoldsArticle(element);
-    }
-
-    private static bool HoldsArticle(IElement element) => element.QuerySelector("article, main, [role=main], h1") is not null;
 
     /// <summary>Per-element text measures: total and link characters, and the good and bad text mass of the blocks inside.</summary>
     /// <remarks>Each block (a <see cref="BlockTags"/> element or table cell) is judged on its own inline text: link-dense text is bad, a long low-link block is good (its link text bad), a short one counts a little against. The container is the element with the most good minus bad text.</remarks>
@@ -131,6 +134,9 @@ internal static class ContentExtractor
 
         // Bad text weighs as much as good text.
         private const double BadWeight = 1;
+
+        // A child of the best container holding this share of its good text replaces it.
+        private const double NarrowShare = 0.95;
         private readonly Dictionary<IElement, Stats> stats = new(ReferenceEqualityComparer.Instance);
         private readonly List<IElement> order = [];
 
@@ -243,6 +249,22 @@ internal static class ContentExtractor
                 {
                     best = element;
                     bestScore = score;
+                }
+            }
+
+            // Narrow to a child holding nearly all of the good text: what the parent adds is mostly trailers (newsletter boxes, author notes).
+            for (bool narrowed = true; narrowed;)
+            {
+                narrowed = false;
+                double good = Of(best).Good;
+                foreach (IElement child in best.Children)
+                {
+                    if (good > 0 && Of(child).Good >= good * NarrowShare)
+                    {
+                        best = child;
+                        narrowed = true;
+                        break;
+                    }
                 }
             }
 
