@@ -11,6 +11,9 @@ public static class HtmlExtractor
     /// <summary>Longest input read, in characters (about 8 MB of text); the rest of a longer page is ignored.</summary>
     public const int MaxHtmlChars = 8 * 1024 * 1024;
 
+    /// <summary>Deepest nesting of non-void elements read from the source; markup from the tag that goes deeper onwards is ignored (parsing cost grows with the square of nesting).</summary>
+    public const int MaxNesting = 1000;
+
     /// <summary>Deepest element nesting examined; content nested deeper is ignored, so hostile pages cannot exhaust the stack.</summary>
     public const int MaxDepth = 200;
 
@@ -30,6 +33,7 @@ public static class HtmlExtractor
             html = html[..MaxHtmlChars];
         }
 
+        html = NestingGuard.Limit(html, MaxNesting);
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, IsNotConsumingCharacterReferences = false });
         using IHtmlDocument document = parser.ParseDocument(html);
         ExtractedPage metadata = MetadataReader.Read(document, url);
