@@ -129,7 +129,7 @@ public sealed class HtmlExtractorTests
     [Fact]
     public void Extract_MalformedHtml_KeepsText()
     {
-        const string html = "<html><body><div><p>Unclosed paragraph with enough words to count, and a comma<p>Second <b>bold <i>nested</b> text</i> paragraph, also long enough to count<div></span></table>";
+        const string html = "<html><body><div><p>Unclosed paragraph with enough words to count, and a comma<p>Second <b>bold <i>nested</b> text</i> paragraph, also long enough to count.<div></span></table>";
 
         string text = HtmlExtractor.Extract(html).Text;
 
@@ -175,6 +175,17 @@ public sealed class HtmlExtractorTests
 
         Assert.Contains("Second paragraph of the story", HtmlExtractor.Extract(unclosedHeader).Text, StringComparison.Ordinal);
         Assert.Contains("Second paragraph of the story", HtmlExtractor.Extract(unclosedAudio).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_TrailingShortLabels_AreTrimmed()
+    {
+        const string html = """
+            <html><body><div><p>The story's only paragraph is long enough to count as content, with a comma.</p>
+            <p>Related posts</p><p>Source:</p></div></body></html>
+            """;
+
+        Assert.Equal("The story's only paragraph is long enough to count as content, with a comma.", HtmlExtractor.Extract(html).Text);
     }
 
     [Fact]

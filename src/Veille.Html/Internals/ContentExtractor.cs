@@ -449,7 +449,40 @@ internal static class ContentExtractor
         public override string ToString()
         {
             Flush();
+            TrimTrailingLabels();
             return output.ToString();
+        }
+
+        private const int TrailingLabelChars = 100;
+
+        // Short lines without a full stop after the last paragraph are labels of what was removed ("Related posts", "Source:", "Views:").
+        private void TrimTrailingLabels()
+        {
+            while (output.Length > 0)
+            {
+                int start = LastParagraphStart();
+                int length = output.Length - start;
+                char last = output[^1];
+                if (start == 0 || length > TrailingLabelChars || last is '.' or '!' or '?' or '"' or '”' or '»' or ')')
+                {
+                    return;
+                }
+
+                output.Length = Math.Max(0, start - 2);
+            }
+        }
+
+        private int LastParagraphStart()
+        {
+            for (int index = output.Length - 1; index > 0; index--)
+            {
+                if (output[index] == '\n' && output[index - 1] == '\n')
+                {
+                    return index + 1;
+                }
+            }
+
+            return 0;
         }
     }
 }
