@@ -277,11 +277,16 @@ internal static class ContentExtractor
     {
         // Inside the container, a list, paragraph or box with more link text than this share is dropped.
         private const double DropLinkDensity = 0.35;
+        // A paragraph this short without a full stop is a label ("Read also:") that introduces what follows.
+        private const int LabelChars = 60;
+
+        private const int TrailingLabelChars = 100;
+
         private readonly StringBuilder output = new();
         private readonly StringBuilder paragraph = new();
         private bool pendingSpace;
 
-        // Where the last heading starts in the output, while nothing but that heading followed it; else -1.
+        // Where the last heading or label starts in the output, while nothing but that heading followed it; else -1.
         private int headingStart = -1;
 
         public void Write(IElement element, int depth)
@@ -293,7 +298,7 @@ internal static class ContentExtractor
 
             if (IsDropped(element))
             {
-                // "Related articles" and "Read more" headings introduce the link list just dropped.
+                // "Related articles" headings and "Read also:" labels introduce the link list just dropped.
                 if (headingStart >= 0 && paragraph.Length == 0)
                 {
                     output.Length = headingStart;
@@ -433,13 +438,15 @@ internal static class ContentExtractor
 
             if (length > 0)
             {
-                headingStart = -1;
+                int start = output.Length;
                 if (output.Length > 0)
                 {
                     output.Append("\n\n");
                 }
 
                 output.Append(paragraph, 0, length);
+                char last = paragraph[length - 1];
+                headingStart = length <= LabelChars && last is not ('.' or '!' or '?') ? start : -1;
             }
 
             paragraph.Clear();
@@ -452,8 +459,6 @@ internal static class ContentExtractor
             TrimTrailingLabels();
             return output.ToString();
         }
-
-        private const int TrailingLabelChars = 100;
 
         // Short lines without a full stop after the last paragraph are labels of what was removed ("Related posts", "Source:", "Views:").
         private void TrimTrailingLabels()
