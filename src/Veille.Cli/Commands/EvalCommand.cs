@@ -14,6 +14,7 @@ internal static class EvalCommand
         EvalTimexCommand.Create(),
         EvalRecognizersCommand.Create(),
         EvalClusteringCommand.Create(),
+        EvalExtractionCommand.Create(),
     };
 
     public static Command CreateTrain() => new("train", "Train models from development data; results are committed as compact files")

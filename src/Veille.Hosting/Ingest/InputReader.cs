@@ -11,9 +11,10 @@ public static class InputReader
 {
     private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".text", ".md", "" };
     private static readonly HashSet<string> JsonLinesExtensions = new(StringComparer.OrdinalIgnoreCase) { ".jsonl", ".ndjson" };
+    private static readonly HashSet<string> HtmlExtensions = new(StringComparer.OrdinalIgnoreCase) { ".html", ".htm" };
 
     /// <summary>Supported file extensions, for messages.</summary>
-    public const string Supported = ".txt, .text, .md, .jsonl, .ndjson";
+    public const string Supported = ".txt, .text, .md, .jsonl, .ndjson, .html, .htm (gzipped too: .html.gz)";
 
     /// <summary>Streams the items of every path, in a stable order (files sorted by ordinal path); never throws for bad input.</summary>
     public static IEnumerable<InputItem> Read(IEnumerable<string> paths, IngestOptions options)
@@ -63,6 +64,11 @@ public static class InputReader
             return ReadJsonLines(path, options);
         }
 
+        if (HtmlExtensions.Contains(extension) || (extension.Equals(".gz", StringComparison.OrdinalIgnoreCase) && HtmlExtensions.Contains(Path.GetExtension(path[..^3]))))
+        {
+            return [ReadHtmlFile(path, options)];
+        }
+
         if (TextExtensions.Contains(extension))
         {
             return [ReadTextFile(path, options)];
@@ -90,6 +96,66 @@ public static class InputReader
         }
 
         return FromBytes(path, bytes, new SourceInfo(Path: path));
+    }
+
+    /// <summary>A saved web page (optionally gzipped): main content and metadata extracted by <see cref="Html.HtmlExtractor"/>.</summary>
+    private static InputItem ReadHtmlFile(string path, IngestOptions options)
+    {
+        byte[] bytes;
+        try
+        {
+            if (new FileInfo(path).Length > options.MaxDocumentBytes)
+            {
+                return InputItem.Rejected(path, ErrorCodes.InputTooLarge, $"too large: the limit is {options.MaxDocumentBytes / 1048576.0:F1} MB a document (--max-document-mb)");
+            }
+
+            bytes = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? Gunzip(path, options.MaxDocumentBytes) : File.ReadAllBytes(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return InputItem.Rejected(path, ErrorCodes.InputMalformed, $"cannot read: {exception.Message}");
+        }
+
+        DecodeResult decoded = TextDecoder.Decode(bytes);
+        if (decoded.Text is null)
+        {
+            return InputItem.Rejected(path, ErrorCodes.InputNotText, $"not HTML text: {decoded.Error}");
+        }
+
+        Html.ExtractedPage page = Html.HtmlExtractor.Extract(decoded.Text);
+        if (string.IsNullOrWhiteSpace(page.Text))
+        {
+            return InputItem.Rejected(path, ErrorCodes.InputEmpty, "empty: no article text found in the page");
+        }
+
+        var source = new SourceInfo(
+            Source: page.SiteName,
+            Url: page.CanonicalUrl,
+            Path: path,
+            Title: page.Title,
+            Published: page.Published?.ToUniversalTime(),
+            LanguageHint: page.LanguageHint,
+            Author: page.Author);
+        return new InputItem(path, page.Text, source);
+    }
+
+    // Bounded: a gzip bomb stops at the document limit instead of filling memory.
+    private static byte[] Gunzip(string path, long limit)
+    {
+        using var input = new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = input.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            output.Write(buffer, 0, read);
+            if (output.Length > limit)
+            {
+                throw new InvalidDataException($"more than {limit / 1048576.0:F1} MB once decompressed (--max-document-mb)");
+            }
+        }
+
+        return output.ToArray();
     }
 
     private static InputItem FromBytes(string input, byte[] bytes, SourceInfo source)

@@ -107,6 +107,40 @@ public sealed class InputReaderTests : IDisposable
         Assert.Equal(accepted, InputReader.ParseDate(text) is not null);
     }
 
+    [Fact]
+    public void Read_HtmlPage_ExtractsTheArticleAndItsMetadata()
+    {
+        string html = """
+            <html lang="fr"><head><title>Retrait du Niger - Exemple</title>
+            <meta property="og:site_name" content="Exemple"><meta property="article:published_time" content="2024-04-25T08:00:00Z">
+            <script>alert(1)</script></head>
+            <body><nav><a href="/">Accueil</a> <a href="/monde">Monde</a></nav>
+            <article><h1>Retrait du Niger</h1>
+            <p>Les États-Unis ont accepté de retirer leurs troupes du Niger, a rapporté le Washington Post vendredi soir.</p>
+            <p>Les responsables commenceront bientôt à planifier le retrait, en visant une sortie ordonnée et responsable.</p>
+            <img src="x" onerror="alert(2)"></article>
+            <footer>© 2024 Exemple. Tous droits réservés.</footer></body></html>
+            """;
+        File.WriteAllText(Path.Combine(folder, "page.html"), html);
+        using (var gzip = new System.IO.Compression.GZipStream(File.Create(Path.Combine(folder, "page2.html.gz")), System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(html.Replace("Retrait du Niger</h1>", "Retrait du Niger, suite</h1>", StringComparison.Ordinal)));
+        }
+
+        File.WriteAllBytes(Path.Combine(folder, "broken.html.gz"), [0x1F, 0x8B, 0x08, 0x00, 0x01]);
+
+        var items = InputReader.Read([folder], IngestOptions.Default).ToList();
+
+        InputItem page = items.Single(item => item.Input.EndsWith("page.html", StringComparison.Ordinal));
+        Assert.Contains("Les États-Unis ont accepté de retirer leurs troupes du Niger", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("alert", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Accueil", page.Text, StringComparison.Ordinal);
+        Assert.Equal(("Exemple", "fr"), (page.Source.Source, page.Source.LanguageHint));
+        Assert.Equal(new DateTimeOffset(2024, 4, 25, 8, 0, 0, TimeSpan.Zero), page.Source.Published);
+        Assert.Contains("Les responsables commenceront", items.Single(item => item.Input.EndsWith("page2.html.gz", StringComparison.Ordinal)).Text, StringComparison.Ordinal);
+        Assert.NotNull(items.Single(item => item.Input.EndsWith("broken.html.gz", StringComparison.Ordinal)).Rejection);
+    }
+
     private static string? Reason(List<InputItem> items, string file) =>
         items.Single(item => item.Input.EndsWith(file, StringComparison.Ordinal)).Rejection;
 }
