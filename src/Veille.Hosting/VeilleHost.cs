@@ -53,6 +53,11 @@ public sealed class VeilleHost : IDisposable
     {
         string? configured = string.IsNullOrWhiteSpace(dataFolder) ? Environment.GetEnvironmentVariable(DataFolderVariable) : dataFolder;
         string folder = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? DefaultDataFolder : configured);
+        if (!forWriting && !Directory.Exists(folder))
+        {
+            throw new StoreException(Veille.Pipeline.ErrorCodes.InputNotFound, $"no data folder at {folder}; ingest something first (veille ingest PATH --data {folder}) or check --data");
+        }
+
         Directory.CreateDirectory(folder);
         FileStream? writerLock = forWriting ? AcquireWriterLock(folder) : null;
         SqliteDocumentStore store;

@@ -49,7 +49,7 @@ public static class IngestBenchmark
         }
 
         using var process = Process.GetCurrentProcess();
-        using VeilleHost host = VeilleHost.Open(dataFolder);
+        using VeilleHost host = VeilleHost.Open(dataFolder, forWriting: true);
         var stopwatch = Stopwatch.StartNew();
         IngestReport report = host.CreateIngestService().Ingest(items, options);
         stopwatch.Stop();

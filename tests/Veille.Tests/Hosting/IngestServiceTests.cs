@@ -51,7 +51,7 @@ public sealed class IngestServiceTests : IDisposable
     {
         string path = Path.Combine(folder, "in.jsonl");
         File.WriteAllText(path, """{"id": "ext-42", "text": "Les États-Unis quittent le Niger. Les troupes partent.", "title": "Départ", "published": "2024-04-25T10:00:00Z", "source": "Exemple"}""" + "\n");
-        using VeilleHost host = VeilleHost.Open(Path.Combine(folder, "data"));
+        using VeilleHost host = VeilleHost.Open(Path.Combine(folder, "data"), forWriting: true);
         host.CreateIngestService().Ingest([path]);
         DocumentId id = host.Store.FindByExternalId("ext-42") ?? throw new InvalidOperationException("not stored");
         Document document = host.Store.Load(id)!.Document;
@@ -69,7 +69,7 @@ public sealed class IngestServiceTests : IDisposable
             System.Text.Json.JsonSerializer.Serialize(new { id = "a", text = article }),
             System.Text.Json.JsonSerializer.Serialize(new { id = "b", text = "Partager sur Facebook\n" + article }),
         ]);
-        using VeilleHost host = VeilleHost.Open(Path.Combine(folder, "data"));
+        using VeilleHost host = VeilleHost.Open(Path.Combine(folder, "data"), forWriting: true);
         host.CreateIngestService().Ingest([path]);
         DocumentId original = host.Store.FindByExternalId("a")!.Value;
         DocumentId copy = host.Store.FindByExternalId("b")!.Value;
