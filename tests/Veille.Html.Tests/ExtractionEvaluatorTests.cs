@@ -1,4 +1,5 @@
 using Veille.Html.Evaluation;
+using Veille.Tests;
 
 namespace Veille.Html.Tests;
 
