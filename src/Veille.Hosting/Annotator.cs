@@ -36,28 +36,13 @@ public static class Annotator
                 repeatedLines.Add(documents[i]!.Source.GroupKey, item.Text!);
             }
 
-            var failures = new string?[chunk.Length];
-            Parallel.For(0, chunk.Length, new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveParallelism, CancellationToken = cancellationToken }, i =>
-            {
-                if (documents[i] is { } document)
-                {
-                    try
-                    {
-                        pipeline.Process(document, context);
-                    }
-                    catch (Exception exception) when (exception is not OperationCanceledException)
-                    {
-                        failures[i] = $"{ErrorCodes.InputMalformed}: processing failed in the pipeline: {exception.GetType().Name}: {exception.Message}";
-                        documents[i] = null;
-                    }
-                }
-            });
-
+            string?[] failures = pipeline.ProcessAll(documents, context, options.EffectiveParallelism);
             for (int i = 0; i < chunk.Length; i++)
             {
                 if (failures[i] is { } failure)
                 {
                     report.Skipped.Add((chunk[i].Input, failure));
+                    documents[i] = null;
                 }
             }
 

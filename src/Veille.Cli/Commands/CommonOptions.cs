@@ -90,6 +90,19 @@ internal static class CommonOptions
 
     public static VeilleHost OpenHost(ParseResult parse, bool forWriting = false) => VeilleHost.Open(parse.GetValue(Data), forWriting: forWriting);
 
+    /// <summary>Parses a YYYY-MM-DD option value as midnight UTC; null when absent; a bad value fails naming the option.</summary>
+    public static DateTimeOffset? ParseDay(string? text, string option)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out DateTimeOffset date)
+            ? date
+            : throw new CliException(Pipeline.ErrorCodes.InvalidQuery, $"{option} '{text}' is not a date; use YYYY-MM-DD.");
+    }
+
     /// <summary>Escapes untrusted text for Spectre markup.</summary>
     public static string Safe(string? text) => Markup.Escape(text ?? "");
 }

@@ -38,7 +38,7 @@ internal static class SearchCommand
             throw new CliException(ErrorCodes.InvalidQuery, "--limit must be between 1 and 1000.");
         }
 
-        DateTimeOffset? to = ParseDate(parse.GetValue(To), "--to")?.AddDays(1);
+        DateTimeOffset? to = CommonOptions.ParseDay(parse.GetValue(To), "--to")?.AddDays(1);
         using VeilleHost host = CommonOptions.OpenHost(parse);
         var entities = new List<EntityId>();
         foreach ((Option<string?> option, EntityKind kind) in (ReadOnlySpan<(Option<string?>, EntityKind)>)[(Person, EntityKind.Person), (Organization, EntityKind.Organization), (Place, EntityKind.Location)])
@@ -50,7 +50,7 @@ internal static class SearchCommand
         }
 
         EntityId? speaker = parse.GetValue(Speaker) is { } speakerName ? Resolve(host, speakerName, EntityKind.Person, "--speaker") : null;
-        var query = new SearchQuery(parse.GetValue(Query) ?? "", parse.GetValue(LanguageFilter), parse.GetValue(SourceFilter), ParseDate(parse.GetValue(From), "--from"), to, limit, entities, speaker);
+        var query = new SearchQuery(parse.GetValue(Query) ?? "", parse.GetValue(LanguageFilter), parse.GetValue(SourceFilter), CommonOptions.ParseDay(parse.GetValue(From), "--from"), to, limit, entities, speaker);
         SearchResult result = host.Index.Search(query);
 
         if (parse.GetValue(CommonOptions.Json))
@@ -106,17 +106,5 @@ internal static class SearchCommand
 
         builder.Append(CommonOptions.Safe(snippet[position..]));
         return builder.ToString();
-    }
-
-    private static DateTimeOffset? ParseDate(string? text, string option)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        return DateTimeOffset.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset date)
-            ? date
-            : throw new CliException(ErrorCodes.InvalidQuery, $"{option} '{text}' is not a date; use YYYY-MM-DD.");
     }
 }

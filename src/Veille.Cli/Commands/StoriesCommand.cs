@@ -35,9 +35,7 @@ internal static class StoriesCommand
 
     private static int List(ParseResult parse)
     {
-        DateTimeOffset? since = parse.GetValue(Since) is { } text
-            ? DateTimeOffset.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset date) ? date : throw new CliException(ErrorCodes.InvalidQuery, $"--since '{text}' is not a date; use YYYY-MM-DD.")
-            : null;
+        DateTimeOffset? since = CommonOptions.ParseDay(parse.GetValue(Since), "--since");
         using VeilleHost host = CommonOptions.OpenHost(parse);
         var stories = new List<(StoryListing Listing, StorySummary Summary)>();
         foreach (StoryListing listing in host.Stories.Stories(parse.GetValue(LanguageFilter), since is null ? parse.GetValue(Limit) : 10_000))

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Veille.Corpus.Clustering;
 using Veille.Corpus.Dedup;
@@ -221,20 +220,7 @@ public sealed class IngestService(IDocumentStore store, ISearchIndex index, News
         }
 
         var context = new StageContext { Time = time, RepeatedLines = repeatedLines, CancellationToken = cancellationToken };
-        var failures = new ConcurrentBag<(int Index, string Reason)>();
-        Parallel.For(0, fresh.Count, new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveParallelism, CancellationToken = cancellationToken }, i =>
-        {
-            try
-            {
-                pipeline.Process(fresh[i].Document, context, timings);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                failures.Add((i, $"{ErrorCodes.InputMalformed}: processing failed in the pipeline: {exception.GetType().Name}: {exception.Message}"));
-            }
-        });
-
-        var failed = failures.ToDictionary(failure => failure.Index, failure => failure.Reason);
+        string?[] failed = pipeline.ProcessAll([.. fresh.Select(item => item.Document)], context, options.EffectiveParallelism, timings);
 
         // Stories are built in time order (as a live feed would deliver them); storing in that order keeps the ingest
         // sequence equal to the clustering order, so a later run's replay reproduces the same stories.
@@ -243,7 +229,7 @@ public sealed class IngestService(IDocumentStore store, ISearchIndex index, News
         DateTimeOffset now = time.GetUtcNow();
         foreach (int i in order)
         {
-            if (failed.TryGetValue(i, out string? reason))
+            if (failed[i] is { } reason)
             {
                 report.Skipped.Add((fresh[i].Item.Input, reason));
                 store.LogIngest(new IngestLogEntry(fresh[i].Item.Input, "skipped", reason, fresh[i].Document.Id.Value, now));

@@ -38,6 +38,36 @@ public sealed class NewsPipeline
         }
     }
 
+    /// <summary>
+    /// Runs the pipeline on a batch in parallel; a document that makes a stage throw is reported, not propagated, so one bad
+    /// article never stops the batch. Null entries are skipped.
+    /// </summary>
+    /// <returns>For each document, null when it was processed, else the reason it failed (with an error code).</returns>
+    public string?[] ProcessAll(IReadOnlyList<Document?> documents, StageContext context, int parallelism, StageTimings? timings = null)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(context);
+        var failures = new string?[documents.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = context.CancellationToken };
+        Parallel.For(0, documents.Count, options, i =>
+        {
+            if (documents[i] is not { } document)
+            {
+                return;
+            }
+
+            try
+            {
+                Process(document, context, timings);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                failures[i] = $"{ErrorCodes.InputMalformed}: processing failed in the pipeline: {exception.GetType().Name}: {exception.Message}";
+            }
+        });
+        return failures;
+    }
+
     /// <summary>The stage that produced a layer, or null.</summary>
     public StageInfo? ProducerOf(Layers layer) =>
         Stages.Select(s => s.Info).FirstOrDefault(info => (info.Produces & layer) != 0);

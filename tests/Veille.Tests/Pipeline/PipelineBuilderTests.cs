@@ -98,6 +98,33 @@ public sealed class PipelineBuilderTests
         Assert.Contains("language-id", exception.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ProcessAll_ReportsAFailingDocumentAndProcessesTheOthers()
+    {
+        NewsPipeline pipeline = new PipelineBuilder().Use(new CleaningStage()).Use(new ThrowingStage()).Build();
+        Document?[] documents = [new Document("Un texte correct."), new Document("boom"), null, new Document("Un autre texte.")];
+        string?[] failures = pipeline.ProcessAll(documents, StageContext.Default, parallelism: 2);
+        Assert.Null(failures[0]);
+        Assert.StartsWith(ErrorCodes.InputMalformed, failures[1], StringComparison.Ordinal);
+        Assert.Contains("InvalidDataException", failures[1], StringComparison.Ordinal);
+        Assert.Null(failures[2]);
+        Assert.Null(failures[3]);
+        Assert.True(documents[3]!.Has(Layers.Text));
+    }
+
+    private sealed class ThrowingStage : IDocumentStage
+    {
+        public StageInfo Info { get; } = new("throwing", 1, Layers.Text, Layers.None);
+
+        public void Process(Document document, StageContext context)
+        {
+            if (document.Text == "boom")
+            {
+                throw new InvalidDataException("boom");
+            }
+        }
+    }
+
     private sealed class FakeStage(string name, Layers requires, Layers produces) : IDocumentStage
     {
         public StageInfo Info { get; } = new(name, 1, requires, produces);
